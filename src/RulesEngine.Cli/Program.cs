@@ -1,0 +1,3 @@
+using RulesEngine.Cli;
+
+return CommandLine.Build().Parse(args).Invoke();

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace RulesEngine.Reading;
+
+/// <summary>
+/// A letter as the engine sees it: the original text, untouched, and the tokens and structure
+/// found in it. Markup (HTML tags, Markdown marks, bullets, page artefacts) is structure and
+/// never appears as a token.
+/// </summary>
+public sealed record Document(
+    string Name,
+    string Text,
+    ImmutableArray<Token> Tokens,
+    ImmutableArray<TokenRange> Lines,
+    ImmutableArray<Paragraph> Paragraphs,
+    ImmutableArray<Sentence> Sentences,
+    ImmutableArray<Section> Sections,
+    ImmutableArray<Table> Tables,
+    ImmutableArray<ListItem> ListItems,
+    ImmutableArray<Figure> Figures,
+    TokenRange Head)
+{
+    public TokenRange All => new(0, Tokens.Length);
+
+    /// <summary>
+    /// The words of a token range as a reader would quote them: single spaces where the letter
+    /// had any white space (including line breaks), none where tokens touched, markup left out.
+    /// </summary>
+    public string TextOf(TokenRange range)
+    {
+        if (range.IsEmpty) return string.Empty;
+        if (range.Length == 1) return Tokens[range.Start].Text;
+        var builder = new StringBuilder();
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var token = Tokens[i];
+            if (i > range.Start && token.Has(TokenFlags.SpaceBefore)) builder.Append(' ');
+            builder.Append(token.Text);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Character span [start, end) in <see cref="Text"/> covered by a token range.</summary>
+    public (int Start, int End) CharSpan(TokenRange range) =>
+        range.IsEmpty ? (0, 0) : (Tokens[range.Start].Start, Tokens[range.End - 1].End);
+}

@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace RulesEngine.Reading;
+
+/// <summary>A letter's text as loaded from disk or stdin, or the reason it could not be.</summary>
+public sealed record LoadedLetter(string Name, string Path, string? Text, string? Error, IReadOnlyList<string> Warnings)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Loads letter files. Text must be UTF-8: binary files are rejected, invalid byte sequences
+/// are replaced with U+FFFD and reported as a warning, since a converter's stray byte should
+/// not cost an analyst the rest of the letter.
+/// </summary>
+public static class LetterLoader
+{
+    public const int DefaultMaxBytes = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static LoadedLetter Load(LetterSource source, int maxBytes = DefaultMaxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = source.ReadAllBytes(maxBytes + 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(source, $"cannot read the file: {e.Message}");
+        }
+        return Decode(source, bytes, maxBytes);
+    }
+
+    public static LoadedLetter Decode(LetterSource source, byte[] bytes, int maxBytes = DefaultMaxBytes)
+    {
+        if (bytes.Length == 0) return Fail(source, "the letter is empty");
+        if (bytes.Length > maxBytes) return Fail(source, $"the letter is larger than the limit of {maxBytes / (1024 * 1024)} MB");
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0) return Fail(source, $"the file is binary, not text (a NUL byte at offset {nul})");
+
+        var warnings = new List<string>();
+        string text;
+        try
+        {
+            text = Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            text = Encoding.UTF8.GetString(bytes);
+            warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {e.Index}; such bytes were replaced by U+FFFD");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (text.All(char.IsWhiteSpace)) return Fail(source, "the letter is empty (white space only)");
+        return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings);
+    }
+
+    private static LoadedLetter Fail(LetterSource source, string reason) =>
+        new(source.Name, source.DisplayPath, null, $"{source.DisplayPath}: error: {reason}", []);
+}

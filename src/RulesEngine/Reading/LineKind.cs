@@ -1,0 +1,38 @@
+namespace RulesEngine.Reading;
+
+internal enum LineKind
+{
+    Blank,
+    /// <summary>Converter debris (`Page 2 of 3`, a lone form feed): invisible to structure.</summary>
+    PageArtefact,
+    /// <summary>A dashed rule under a table header.</summary>
+    TableRule,
+    Figure,
+    MarkdownHeading,
+    BoldHeading,
+    TableRow,
+    ListItem,
+    Text,
+}
+
+/// <summary>What the scanner learnt about one physical line.</summary>
+internal sealed class ScannedLine
+{
+    public required int Number { get; init; }
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    public LineKind Kind { get; set; }
+    public int FirstToken { get; set; }
+    public int TokenEnd { get; set; }
+    public int Indent { get; set; }
+
+    /// <summary>Token index at which each cell after the first begins (one per tab).</summary>
+    public List<int> CellStarts { get; } = [];
+
+    /// <summary>Token index at which each bullet's item begins (bullets, `&lt;li&gt;`).</summary>
+    public List<int> BulletStarts { get; } = [];
+
+    public TokenRange Tokens => new(FirstToken, TokenEnd);
+
+    public bool HasTokens => TokenEnd > FirstToken;
+}

@@ -1,0 +1,258 @@
+using System.Text.RegularExpressions;
+
+namespace RulesEngine.Reading;
+
+/// <summary>
+/// Turns one physical line into tokens, skipping markup (HTML tags, Markdown marks, bullets,
+/// footnote marks) and noting where cells and list items begin, then decides what kind of
+/// line it is. Token offsets always point into the original text.
+/// </summary>
+internal sealed partial class LineScanner(string text, List<Token> tokens)
+{
+    [GeneratedRegex(@"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageArtefact();
+
+    [GeneratedRegex(@"^[\s\-=_\u2013\u2014|+:]*[-=_\u2013\u2014]{3,}[\s\-=_\u2013\u2014|+:]*$")]
+    private static partial Regex TableRule();
+
+    [GeneratedRegex(@"^\s*(?:\[(?:image|figure|signature)\b|(?:an?|the)\s+(?:handwritten\s+)?(?:signature|image|logo|picture|photograph|photo)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex FigureLine();
+
+    [GeneratedRegex(@"^\s*(?:<(?:b|strong)>\s*)+.*?(?:</(?:b|strong)>\s*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex BoldLine();
+
+    [GeneratedRegex(@"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")]
+    private static partial Regex HtmlEntity();
+
+    public ScannedLine Scan(int number, int start, int end)
+    {
+        var line = new ScannedLine { Number = number, Start = start, End = end };
+        var content = text.AsSpan(start, end - start);
+        line.FirstToken = tokens.Count;
+        line.Indent = CountIndent(content);
+        var lineText = content.ToString();
+
+        if (content.Trim().IsEmpty || content.Trim().Trim('\f').IsEmpty)
+        {
+            line.Kind = content.Contains('\f') ? LineKind.PageArtefact : LineKind.Blank;
+            line.TokenEnd = tokens.Count;
+            return line;
+        }
+        if (PageArtefact().IsMatch(lineText.Replace('\f', ' '))) return Finish(line, LineKind.PageArtefact, tokenise: false);
+        if (TableRule().IsMatch(lineText)) return Finish(line, LineKind.TableRule, tokenise: false);
+        if (FigureLine().IsMatch(lineText)) return Finish(line, LineKind.Figure, tokenise: false);
+
+        var kind = ClassifyByShape(lineText, out var markerEnd);
+        Tokenise(line, start + markerEnd, end);
+        if (!line.HasTokens) return Finish(line, LineKind.Blank, tokenise: false);
+        if (kind == LineKind.Text && line.CellStarts.Count > 0) kind = LineKind.TableRow;
+        line.Kind = kind;
+        return line;
+    }
+
+    private ScannedLine Finish(ScannedLine line, LineKind kind, bool tokenise)
+    {
+        line.Kind = kind;
+        if (tokenise) Tokenise(line, line.Start, line.End);
+        line.TokenEnd = tokens.Count;
+        return line;
+    }
+
+    private static LineKind ClassifyByShape(string line, out int markerEnd)
+    {
+        markerEnd = 0;
+        var trimmed = line.TrimStart();
+        var indent = line.Length - trimmed.Length;
+        if (trimmed.StartsWith('#'))
+        {
+            var hashes = trimmed.TakeWhile(c => c == '#').Count();
+            if (hashes <= 6 && hashes < trimmed.Length && char.IsWhiteSpace(trimmed[hashes]))
+            {
+                markerEnd = indent + hashes;
+                return LineKind.MarkdownHeading;
+            }
+        }
+        if (!line.Contains('\t') && BoldLine().IsMatch(line)) return LineKind.BoldHeading;
+        if (trimmed.Length >= 2 && (trimmed[0] is '-' or '*' or '\u2013' || TokenNormaliser.IsBullet(trimmed[0])) && char.IsWhiteSpace(trimmed[1]))
+        {
+            markerEnd = indent + 1;
+            return LineKind.ListItem;
+        }
+        if (TokenNormaliser.IsBullet(trimmed[0]))
+        {
+            markerEnd = indent + 1;
+            return LineKind.ListItem;
+        }
+        if (trimmed.StartsWith("<li>", StringComparison.OrdinalIgnoreCase)) return LineKind.ListItem;
+        return LineKind.Text;
+    }
+
+    private static int CountIndent(ReadOnlySpan<char> content)
+    {
+        var indent = 0;
+        while (indent < content.Length && content[indent] is ' ' or '\u00A0') indent++;
+        return indent;
+    }
+
+    private void Tokenise(ScannedLine line, int from, int end)
+    {
+        var emphasisCloses = FindEmphasisMarks(from, end);
+        var spaceBefore = true;
+        var lineStart = true;
+        var column0 = line.Start;
+        var i = from;
+        while (i < end)
+        {
+            var c = text[i];
+            if (c == '\t')
+            {
+                line.CellStarts.Add(tokens.Count);
+                spaceBefore = true;
+                i++;
+            }
+            else if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                spaceBefore = true;
+                i++;
+            }
+            else if (c == '<' && HtmlTag().Match(text.Substring(i, Math.Min(end - i, 400))) is { Success: true } tag)
+            {
+                if (tag.Value.StartsWith("<li", StringComparison.OrdinalIgnoreCase)) line.BulletStarts.Add(tokens.Count);
+                if (IsBlockTag(tag.Value)) spaceBefore = true;
+                i += tag.Length;
+            }
+            else if (TokenNormaliser.IsMarkupChar(c))
+            {
+                if (TokenNormaliser.IsBullet(c)) line.BulletStarts.Add(tokens.Count);
+                spaceBefore = spaceBefore || TokenNormaliser.IsBullet(c);
+                i++;
+            }
+            else if (c is '*' or '_' && emphasisCloses.Contains(i))
+            {
+                i++;
+            }
+            else if (c == '&' && HtmlEntity().Match(text.Substring(i, Math.Min(end - i, 12))) is { Success: true } entity)
+            {
+                if (entity.Value is "&nbsp;" or "&#160;") spaceBefore = true;
+                else Add(line, TokenKind.Symbol, i, entity.Length, DecodeEntity(entity.Value), ref spaceBefore, ref lineStart, column0);
+                i += entity.Length;
+            }
+            else if (TokenNormaliser.IsWordChar(c))
+            {
+                i = ScanWord(line, i, end, ref spaceBefore, ref lineStart, column0);
+            }
+            else
+            {
+                var length = char.IsHighSurrogate(c) && i + 1 < end ? 2 : 1;
+                var kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+                Add(line, kind, i, length, null, ref spaceBefore, ref lineStart, column0);
+                i += length;
+            }
+        }
+        line.TokenEnd = tokens.Count;
+        if (line.HasTokens) MarkLineEnd(line.TokenEnd - 1);
+    }
+
+    private int ScanWord(ScannedLine line, int i, int end, ref bool spaceBefore, ref bool lineStart, int column0)
+    {
+        var start = i;
+        var numeric = true;
+        while (i < end)
+        {
+            var c = text[i];
+            if (TokenNormaliser.IsWordChar(c))
+            {
+                numeric &= char.IsDigit(c);
+                i++;
+            }
+            else if (numeric && c is '.' or ',' && i + 1 < end && char.IsDigit(text[i + 1]) && i > start)
+            {
+                i++;
+            }
+            else if (TokenNormaliser.IsApostrophe(c) && !numeric && i + 1 < end && char.IsLetter(text[i + 1]))
+            {
+                i++;
+            }
+            else break;
+        }
+        var kind = numeric ? TokenKind.Number : TokenKind.Word;
+        if (numeric && i < end && text[i] == '%')
+        {
+            kind = TokenKind.Percentage;
+            i++;
+        }
+        Add(line, kind, start, i - start, null, ref spaceBefore, ref lineStart, column0);
+        return i;
+    }
+
+    private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, int column0)
+    {
+        var span = text.AsSpan(start, length);
+        var flags = TokenFlags.None;
+        if (spaceBefore) flags |= TokenFlags.SpaceBefore;
+        if (lineStart) flags |= TokenFlags.LineStart;
+        if (kind == TokenKind.Word) flags |= WordFlags(span);
+        else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
+        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, span.ToString(),
+            norm ?? TokenNormaliser.Normalise(span), flags));
+        spaceBefore = false;
+        lineStart = false;
+    }
+
+    private static TokenFlags WordFlags(ReadOnlySpan<char> word)
+    {
+        var flags = TokenFlags.None;
+        if (char.IsUpper(word[0])) flags |= TokenFlags.Capitalised;
+        var letters = 0;
+        var upper = 0;
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c)) flags |= TokenFlags.HasDigits;
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        if (letters >= 2 && upper == letters) flags |= TokenFlags.AllCaps;
+        return flags;
+    }
+
+    private void MarkLineEnd(int index)
+    {
+        var token = tokens[index];
+        tokens[index] = token with { Flags = token.Flags | TokenFlags.LineEnd };
+    }
+
+    /// <summary>
+    /// `*emphasis*` and `_emphasis_` marks come in pairs; a lone `*` (as in `A*-C grades`) is a symbol.
+    /// </summary>
+    private HashSet<int> FindEmphasisMarks(int from, int end)
+    {
+        var marks = new HashSet<int>();
+        foreach (var mark in "*_")
+        {
+            var open = -1;
+            for (var i = from; i < end; i++)
+            {
+                if (text[i] != mark) continue;
+                var before = i > from ? text[i - 1] : ' ';
+                var after = i + 1 < end ? text[i + 1] : ' ';
+                if (open < 0 && !char.IsLetterOrDigit(before) && !char.IsWhiteSpace(after) && after != mark) open = i;
+                else if (open >= 0 && !char.IsWhiteSpace(before) && !char.IsLetterOrDigit(after))
+                {
+                    marks.Add(open);
+                    marks.Add(i);
+                    open = -1;
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static bool IsBlockTag(string tag) =>
+        Regex.IsMatch(tag, @"^</?(p|ul|ol|li|br|div|tr|td|th|table|h[1-6])\b", RegexOptions.IgnoreCase);
+
+    private static string DecodeEntity(string entity) => System.Net.WebUtility.HtmlDecode(entity).ToLowerInvariant();
+}

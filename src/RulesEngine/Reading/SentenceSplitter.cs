@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace RulesEngine.Reading;
+
+/// <summary>Splits blocks of text into sentences at `.`, `!` and `?`, but not after titles and abbreviations.</summary>
+internal static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations =
+        ["mr", "mrs", "ms", "dr", "st", "no", "nos", "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "fig", "para", "ref"];
+
+    public static IEnumerable<Sentence> Split(ImmutableArray<Token> tokens, IEnumerable<TokenRange> blocks)
+    {
+        var sentences = new List<Sentence>();
+        foreach (var block in blocks)
+        {
+            if (block.IsEmpty) continue;
+            var start = block.Start;
+            for (var i = block.Start; i < block.End; i++)
+            {
+                if (!IsSentenceEnd(tokens, i, block.End)) continue;
+                var end = i + 1;
+                while (end < block.End && tokens[end].Norm is "\"" or "'" or ")") end++;
+                sentences.Add(new Sentence(new TokenRange(start, end)));
+                start = end;
+                i = end - 1;
+            }
+            if (start < block.End) sentences.Add(new Sentence(new TokenRange(start, block.End)));
+        }
+        sentences.Sort((a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
+        return sentences;
+    }
+
+    private static bool IsSentenceEnd(ImmutableArray<Token> tokens, int i, int blockEnd)
+    {
+        var token = tokens[i];
+        if (token.Norm is not ("." or "!" or "?")) return false;
+        if (i + 1 >= blockEnd) return true;
+        var next = tokens[i + 1];
+        if (!next.Has(TokenFlags.SpaceBefore) && next.Norm is not ("\"" or "'" or ")")) return false;
+        if (token.Norm == "." && i > 0 && !tokens[i].Has(TokenFlags.SpaceBefore) && Abbreviations.Contains(tokens[i - 1].Norm)) return false;
+        return next.Has(TokenFlags.Capitalised) || next.Kind != TokenKind.Word || next.Norm is "\"" or "'";
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+
+namespace RulesEngine.Reading;
+
+/// <summary>
+/// Groups scanned lines into blocks (paragraphs, headings, list items, tables) and derives
+/// sections, sentences and the letter head from them.
+/// </summary>
+internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lines)
+{
+    private const int MaxHeadingWords = 20;
+    private const int WrappedLineLength = 60;
+
+    private readonly List<TextBlock> _blocks = [];
+    private readonly List<TableBuilder> _tables = [];
+    private readonly List<Figure> _figures = [];
+
+    private sealed class TextBlock(BlockKind kind, ScannedLine first)
+    {
+        public BlockKind Kind { get; set; } = kind;
+        public List<ScannedLine> Lines { get; } = [first];
+        public int Level { get; init; } = 1;
+        public TokenRange Tokens => new(Lines[0].FirstToken, Lines[^1].TokenEnd);
+    }
+
+    private enum BlockKind { Paragraph, Heading, ListItem }
+
+    public Document Build(string name, string text)
+    {
+        GroupLines(text);
+        var (salutation, closing) = FindSalutationAndClosing();
+        PromoteTitleParagraphs(salutation, closing);
+
+        var headings = _blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Tokens).ToList();
+        var bodyEnd = closing is { } c ? c.Tokens.Start : tokens.Count;
+        var sections = headings.Select((heading, i) =>
+        {
+            var end = i + 1 < headings.Count ? headings[i + 1].Start : Math.Max(bodyEnd, heading.End);
+            if (end < heading.End) end = heading.End;
+            return new Section(heading, new TokenRange(heading.End, end));
+        }).ToImmutableArray();
+
+        var tables = _tables.Select(t => t.Build()).ToImmutableArray();
+        var paragraphs = _blocks.Where(b => b.Kind == BlockKind.Paragraph)
+            .Select(b => new Paragraph(b.Tokens, b.Lines[0].Number, b.Lines[^1].Number)).ToImmutableArray();
+        var blockItems = _blocks.Where(b => b.Kind == BlockKind.ListItem).Select(b => new ListItem(b.Tokens, b.Level));
+        var cellItems = tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).SelectMany(c => c.Items);
+        var items = blockItems.Concat(cellItems).OrderBy(i => i.Tokens.Start).ToImmutableArray();
+
+        var frozen = tokens.ToImmutableArray();
+        var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables)).ToImmutableArray();
+        var lineRanges = lines.Where(l => l.HasTokens).Select(l => l.Tokens).ToImmutableArray();
+        var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
+
+        return new Document(name, text, frozen, lineRanges, paragraphs, sentences, sections, tables, items,
+            _figures.ToImmutableArray(), head);
+    }
+
+    private void GroupLines(string text)
+    {
+        TextBlock? open = null;
+        TableBuilder? table = null;
+        var blankSinceTable = false;
+        foreach (var line in lines)
+        {
+            switch (line.Kind)
+            {
+                case LineKind.PageArtefact:
+                    break;
+                case LineKind.Blank:
+                    open = null;
+                    blankSinceTable = true;
+                    break;
+                case LineKind.Figure:
+                    _figures.Add(new Figure(line.Start, line.End - line.Start, text[line.Start..line.End].Trim()));
+                    open = null;
+                    break;
+                case LineKind.TableRule:
+                    table?.MarkLastRowHeader();
+                    open = null;
+                    break;
+                case LineKind.TableRow:
+                    open = null;
+                    if (table is not null && (!blankSinceTable || table.ColumnCount == line.CellStarts.Count + 1))
+                        table.AddRow(line);
+                    else
+                        _tables.Add(table = new TableBuilder(line));
+                    blankSinceTable = false;
+                    break;
+                case LineKind.Text when table is not null && !blankSinceTable:
+                    table.ContinueLastRow(line);
+                    break;
+                case LineKind.Text when open is { Kind: BlockKind.Paragraph or BlockKind.ListItem }:
+                    open.Lines.Add(line);
+                    break;
+                case LineKind.Text:
+                    _blocks.Add(open = new TextBlock(BlockKind.Paragraph, line));
+                    table = null;
+                    break;
+                case LineKind.ListItem:
+                    _blocks.Add(open = new TextBlock(BlockKind.ListItem, line) { Level = line.Indent > 0 ? 2 : 1 });
+                    table = null;
+                    break;
+                case LineKind.MarkdownHeading or LineKind.BoldHeading:
+                    _blocks.Add(new TextBlock(BlockKind.Heading, line));
+                    open = null;
+                    table = null;
+                    break;
+            }
+        }
+    }
+
+    private (TextBlock? Salutation, TextBlock? Closing) FindSalutationAndClosing()
+    {
+        var salutationIndex = _blocks.FindIndex(b => b.Kind == BlockKind.Paragraph && FirstWord(b) == "dear");
+        if (salutationIndex < 0) return (null, null);
+        var closingIndex = _blocks.FindIndex(salutationIndex + 1, b => b.Kind == BlockKind.Paragraph && FirstWord(b) == "yours");
+        return (_blocks[salutationIndex], closingIndex < 0 ? null : _blocks[closingIndex]);
+    }
+
+    private string FirstWord(TextBlock block) => block.Tokens.IsEmpty ? "" : tokens[block.Tokens.Start].Norm;
+
+    /// <summary>
+    /// Letters converted without markup still have headings: short title lines standing alone
+    /// between the salutation and the closing.
+    /// </summary>
+    private void PromoteTitleParagraphs(TextBlock? salutation, TextBlock? closing)
+    {
+        if (salutation is null) return;
+        var from = _blocks.IndexOf(salutation) + 1;
+        var to = closing is null ? _blocks.Count : _blocks.IndexOf(closing);
+        for (var i = from; i < to; i++)
+        {
+            if (_blocks[i].Kind == BlockKind.Paragraph && IsTitleLike(_blocks[i])) _blocks[i].Kind = BlockKind.Heading;
+        }
+    }
+
+    private bool IsTitleLike(TextBlock block)
+    {
+        for (var i = 0; i < block.Lines.Count - 1; i++)
+        {
+            if (block.Lines[i].End - block.Lines[i].Start < WrappedLineLength) return false;
+        }
+        var range = block.Tokens;
+        var words = 0;
+        for (var i = range.Start; i < range.End; i++) if (tokens[i].Kind == TokenKind.Word) words++;
+        if (words == 0 || words > MaxHeadingWords) return false;
+        var first = tokens[range.Start];
+        if (!(first.Has(TokenFlags.Capitalised) || first.Kind == TokenKind.Number)) return false;
+        return tokens[range.End - 1].Norm is not ("." or "," or ";" or ":" or "!" or "?");
+    }
+
+    private IEnumerable<TokenRange> SentenceSources(ImmutableArray<Table> tables)
+    {
+        foreach (var block in _blocks) yield return block.Tokens;
+        foreach (var cell in tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells))
+        {
+            if (cell.Items.IsEmpty)
+            {
+                yield return cell.Tokens;
+                continue;
+            }
+            yield return new TokenRange(cell.Tokens.Start, cell.Items[0].Tokens.Start);
+            foreach (var item in cell.Items) yield return item.Tokens;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace RulesEngine.Reading;
+
+/// <summary>Collects tab-separated lines into rows and cells, with the lists inside cells.</summary>
+internal sealed class TableBuilder
+{
+    private readonly List<List<ScannedLine>> _rows = [];
+    private readonly HashSet<int> _headerRows = [];
+
+    public TableBuilder(ScannedLine first) => AddRow(first);
+
+    public int ColumnCount { get; private set; }
+
+    public void AddRow(ScannedLine line)
+    {
+        _rows.Add([line]);
+        ColumnCount = Math.Max(ColumnCount, line.CellStarts.Count + 1);
+    }
+
+    /// <summary>A hard-wrapped row goes on in the next line, inside its last cell.</summary>
+    public void ContinueLastRow(ScannedLine line) => _rows[^1].Add(line);
+
+    public void MarkLastRowHeader() => _headerRows.Add(_rows.Count - 1);
+
+    public Table Build()
+    {
+        var rows = _rows.Select((lines, index) => BuildRow(lines, _headerRows.Contains(index))).ToImmutableArray();
+        return new Table(new TokenRange(rows[0].Tokens.Start, rows[^1].Tokens.End), rows);
+    }
+
+    private static TableRow BuildRow(List<ScannedLine> lines, bool isHeader)
+    {
+        var first = lines[0];
+        var end = lines[^1].TokenEnd;
+        var bounds = new List<int> { first.FirstToken };
+        bounds.AddRange(first.CellStarts);
+        bounds.Add(end);
+        var bullets = lines.SelectMany(l => l.BulletStarts).ToList();
+        var cells = ImmutableArray.CreateBuilder<TableCell>(bounds.Count - 1);
+        for (var c = 0; c + 1 < bounds.Count; c++)
+        {
+            var range = new TokenRange(bounds[c], Math.Max(bounds[c], bounds[c + 1]));
+            cells.Add(new TableCell(range, c + 1, ItemsIn(range, bullets)));
+        }
+        return new TableRow(new TokenRange(first.FirstToken, end), cells.ToImmutable(), isHeader);
+    }
+
+    private static ImmutableArray<ListItem> ItemsIn(TokenRange cell, List<int> bullets)
+    {
+        var starts = bullets.Where(b => b >= cell.Start && b < cell.End).Distinct().Order().ToList();
+        var items = ImmutableArray.CreateBuilder<ListItem>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1] : cell.End;
+            if (end > starts[i]) items.Add(new ListItem(new TokenRange(starts[i], end), 1));
+        }
+        return items.ToImmutable();
+    }
+}

@@ -1,0 +1,43 @@
+namespace RulesEngine.Reading;
+
+public enum TokenKind
+{
+    Word,
+    Number,
+    Percentage,
+    Punctuation,
+    Symbol,
+}
+
+[Flags]
+public enum TokenFlags
+{
+    None = 0,
+    Capitalised = 1,
+    AllCaps = 2,
+    HasDigits = 4,
+    SpaceBefore = 8,
+    LineStart = 16,
+    LineEnd = 32,
+}
+
+/// <summary>
+/// One token of a letter. <see cref="Start"/> and <see cref="Length"/> index the letter's
+/// original text exactly; <see cref="Norm"/> is the form rules compare against (lower case,
+/// straight quotes), so that typography never decides whether a rule fires.
+/// </summary>
+public sealed record Token(
+    int Index,
+    TokenKind Kind,
+    int Start,
+    int Length,
+    int Line,
+    int Column,
+    string Text,
+    string Norm,
+    TokenFlags Flags)
+{
+    public int End => Start + Length;
+
+    public bool Has(TokenFlags flag) => (Flags & flag) == flag;
+}
