@@ -1,0 +1,50 @@
+using System.Text;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Tests.Reading;
+
+public class LetterLoaderTests
+{
+    private static LoadedLetter Decode(byte[] bytes) => LetterLoader.Decode(LetterSource.FromText("x.txt", ""), bytes);
+
+    [Fact]
+    public void Load_EmptyFile_FailsNamingTheFile()
+    {
+        Assert.Equal("x.txt: error: the letter is empty", Decode([]).Error);
+    }
+
+    [Fact]
+    public void Load_BinaryFile_FailsWithTheOffsetOfTheNulByte()
+    {
+        Assert.Contains("binary", Decode([0x41, 0x42, 0x00, 0x43]).Error);
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_ReplacesTheBytesAndWarns()
+    {
+        var loaded = Decode([0x41, 0xFF, 0x42]);
+        Assert.True(loaded.Succeeded);
+        Assert.Equal("A\uFFFDB", loaded.Text);
+        Assert.Contains("invalid UTF-8 at byte 1", Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsNotPartOfTheText()
+    {
+        Assert.Equal("Dear", Decode(Encoding.UTF8.GetPreamble().Concat("Dear"u8.ToArray()).ToArray()).Text);
+    }
+
+    [Fact]
+    public void Load_FileOverTheLimit_FailsWithTheLimit()
+    {
+        var loaded = LetterLoader.Decode(LetterSource.FromText("big.txt", ""), new byte[3 * 1024 * 1024].Select(_ => (byte)'a').ToArray(), 2 * 1024 * 1024);
+        Assert.Contains("larger than the limit of 2 MB", loaded.Error);
+    }
+
+    [Fact]
+    public void Load_MissingFile_FailsWithAReason()
+    {
+        var loaded = LetterLoader.Load(LetterSource.FromFile("/nonexistent/letter.txt"));
+        Assert.StartsWith("/nonexistent/letter.txt: error: cannot read the file", loaded.Error);
+    }
+}

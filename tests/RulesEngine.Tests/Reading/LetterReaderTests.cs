@@ -1,0 +1,126 @@
+using RulesEngine.Reading;
+
+namespace RulesEngine.Tests.Reading;
+
+public class LetterReaderTests
+{
+    private static Document Read(string text) => LetterReader.Read("test", text);
+
+    private static string[] Words(Document document) => document.Tokens.Select(t => t.Text).ToArray();
+
+    [Fact]
+    public void Reader_HardWrappedParagraph_IsOneParagraph()
+    {
+        var document = Read("The contribution the council's services\nmake to improving outcomes in this\narea is good.\n\nNext paragraph.");
+        Assert.Equal(2, document.Paragraphs.Length);
+        Assert.Equal("The contribution the council's services make to improving outcomes in this area is good.",
+            document.TextOf(document.Paragraphs[0].Tokens));
+    }
+
+    [Fact]
+    public void Reader_HtmlTagsAndMarkdownMarks_AreNotTokens()
+    {
+        var document = Read("## Summary\n\nThe <i>local authority's</i> *Every Child Matters* <b>work</b>.");
+        Assert.Equal(["Summary", "The", "local", "authority's", "Every", "Child", "Matters", "work", "."], Words(document));
+        Assert.Equal("Summary", document.TextOf(document.Sections.Single().Heading));
+    }
+
+    [Fact]
+    public void Reader_CurlyApostropheAndDashes_NormaliseToPlainCharacters()
+    {
+        var token = Read("Children\u2019s \u2013").Tokens;
+        Assert.Equal("children's", token[0].Norm);
+        Assert.Equal("Children\u2019s", token[0].Text);
+        Assert.Equal("-", token[1].Norm);
+    }
+
+    [Fact]
+    public void Reader_NumbersAndPercentages_AreSingleTokensOfTheirKind()
+    {
+        var tokens = Read("population is 233,200 of which 22.30% are young; DE4 3AG").Tokens;
+        Assert.Equal(TokenKind.Number, tokens.Single(t => t.Text == "233,200").Kind);
+        Assert.Equal(TokenKind.Percentage, tokens.Single(t => t.Text == "22.30%").Kind);
+        var postcode = tokens.Single(t => t.Text == "DE4");
+        Assert.Equal(TokenKind.Word, postcode.Kind);
+        Assert.True(postcode.Has(TokenFlags.HasDigits | TokenFlags.AllCaps | TokenFlags.Capitalised));
+    }
+
+    [Fact]
+    public void Reader_PageFooterInsideParagraph_DoesNotBreakIt()
+    {
+        var document = Read("First half of a sentence\nPage 2 of 3\n\f\nand its second half.");
+        Assert.Single(document.Paragraphs);
+        Assert.DoesNotContain(document.Tokens, t => t.Text == "Page");
+    }
+
+    [Fact]
+    public void Reader_FootnoteMarksAndBullets_AreNotTokens()
+    {
+        var document = Read("Grade awarded\u00B9\n\n\u2022 first item\n\u2022 second item");
+        Assert.Equal(["Grade", "awarded", "first", "item", "second", "item"], Words(document));
+        Assert.Equal(2, document.ListItems.Length);
+    }
+
+    [Fact]
+    public void Reader_LoneAsterisk_IsASymbolNotEmphasis()
+    {
+        Assert.Equal(["five", "A", "*", "-", "Cs"], Words(Read("five A*-Cs")));
+    }
+
+    [Fact]
+    public void Reader_SignatureImageDescription_IsAFigureNotText()
+    {
+        var document = Read("Yours sincerely\n\nA handwritten signature in black ink that reads \"J. Winstanley\".\n\nJuliet Winstanley");
+        Assert.Single(document.Figures);
+        Assert.DoesNotContain(document.Tokens, t => t.Text == "handwritten");
+    }
+
+    [Fact]
+    public void Reader_TitleLineBetweenSalutationAndClosing_IsAHeading()
+    {
+        var document = Read("Dear Sir\n\nStaying safe\n\nThe contribution is good.\n\nYours sincerely\n\nJohn Smith");
+        var section = Assert.Single(document.Sections);
+        Assert.Equal("Staying safe", document.TextOf(section.Heading));
+        Assert.Equal("The contribution is good.", document.TextOf(section.Body));
+        Assert.Equal("Dear", document.Tokens[document.Head.End].Text);
+    }
+
+    [Fact]
+    public void Reader_BoldLine_IsAHeadingAnywhere()
+    {
+        var document = Read("<b>Summary</b>\n\nText.");
+        Assert.Equal("Summary", document.TextOf(Assert.Single(document.Sections).Heading));
+    }
+
+    [Fact]
+    public void Reader_TabSeparatedRowsWithDashedRule_FormATableWithHeader()
+    {
+        var document = Read("Name\tGrade\n----\t-----\nBeing healthy\t3\nStaying safe\t2\n");
+        var table = Assert.Single(document.Tables);
+        Assert.Equal(3, table.Rows.Length);
+        Assert.True(table.Rows[0].IsHeader);
+        Assert.Equal("2", document.TextOf(table.Rows[2].Cells[1].Tokens));
+    }
+
+    [Fact]
+    public void Reader_ListInsideTableCell_BecomesItsItems()
+    {
+        var document = Read("Strengths\tWeaknesses\n<p><i>Area:</i></p> <ul><li>one thing</li><li>another</li></ul>\t\u2022 a \u2022 b \u2022 c\n");
+        var row = document.Tables.Single().Rows[1];
+        Assert.Equal(["one thing", "another"], row.Cells[0].Items.Select(i => document.TextOf(i.Tokens)));
+        Assert.Equal(3, row.Cells[1].Items.Length);
+    }
+
+    [Fact]
+    public void Reader_SentencesAfterTitles_AreNotSplit()
+    {
+        var document = Read("We met Mr. Smith today. He was well.");
+        Assert.Equal(2, document.Sentences.Length);
+    }
+
+    [Fact]
+    public void Reader_LetterWithoutSalutation_HasAnEmptyHead()
+    {
+        Assert.True(Read("Just some text.").Head.IsEmpty);
+    }
+}
