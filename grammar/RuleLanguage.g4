@@ -113,6 +113,7 @@ exampleDecl : TODO? EXAMPLE name STRING expectation* ;
 expectation
     : EXPECT NONE                         # expectNone
     | EXPECT valuePath '=' expr           # expectValue
+    | EXPECT '@' ID '=' expr              # expectAnnotation
     ;
 valuePath : valueStep ('.' valueStep)* ;
 valueStep : name (LBRACK INT RBRACK)? ;

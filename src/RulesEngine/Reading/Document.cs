@@ -19,7 +19,8 @@ public sealed record Document(
     ImmutableArray<Table> Tables,
     ImmutableArray<ListItem> ListItems,
     ImmutableArray<Figure> Figures,
-    TokenRange Head)
+    TokenRange Head,
+    TokenRange Closing)
 {
     public TokenRange All => new(0, Tokens.Length);
 

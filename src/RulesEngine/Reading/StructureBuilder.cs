@@ -51,9 +51,10 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables)).ToImmutableArray();
         var lineRanges = lines.Where(l => l.HasTokens).Select(l => l.Tokens).ToImmutableArray();
         var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
+        var closingRange = closing is { } c2 ? new TokenRange(c2.Tokens.Start, tokens.Count) : TokenRange.Empty;
 
         return new Document(name, text, frozen, lineRanges, paragraphs, sentences, sections, tables, items,
-            _figures.ToImmutableArray(), head);
+            _figures.ToImmutableArray(), head, closingRange);
     }
 
     private void GroupLines(string text)

@@ -1,0 +1,30 @@
+using RulesEngine.Output;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Batch;
+
+/// <summary>What happened to one letter of a batch: its result, or the reason it has none.</summary>
+public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, string? Error, IReadOnlyList<string> Warnings)
+{
+    public bool Succeeded => Result is not null;
+}
+
+/// <summary>Reads and runs one letter, turning every failure into a reason instead of an exception.</summary>
+public static class LetterProcessor
+{
+    public static LetterOutcome Process(Matching.RuleProgram program, LetterSource source)
+    {
+        var loaded = LetterLoader.Load(source);
+        if (loaded.Error is { } error) return new LetterOutcome(source, null, error, loaded.Warnings);
+        try
+        {
+            var document = LetterReader.Read(loaded.Name, loaded.Text!);
+            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in the engine must not cost the rest of the batch; say which letter and why.
+            return new LetterOutcome(source, null, $"{source.DisplayPath}: error: internal error while processing the letter: {e.GetType().Name}: {e.Message}", loaded.Warnings);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace RulesEngine.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>A place in a rule file: 1-based line and column, and how many characters it covers.</summary>
+public sealed record SourceLocation(string File, int Line, int Column, int Length = 1)
+{
+    public static SourceLocation None { get; } = new("", 0, 0, 0);
+
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>A problem found in rule files, as data: the code says which check found it (see docs/diagnostics.md).</summary>
+public sealed record Diagnostic(string Code, Severity Severity, SourceLocation Location, string Message, string? Suggestion = null)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    /// <summary>The stable one-line form: `file:line:col: error RE2001: message (did you mean 'x'?)`.</summary>
+    public override string ToString()
+    {
+        var severity = Severity == Severity.Error ? "error" : "warning";
+        var suggestion = Suggestion is null ? "" : $" (did you mean '{Suggestion}'?)";
+        return $"{Location}: {severity} {Code}: {Message}{suggestion}";
+    }
+}

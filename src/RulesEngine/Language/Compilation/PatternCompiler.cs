@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RulesEngine.Language.Model;
+using RulesEngine.Matching;
+
+namespace RulesEngine.Language.Compilation;
+
+/// <summary>
+/// Compiles validated patterns into flat instruction arrays for the Pike VM. Tests, lexicons,
+/// lookarounds and annotation names are interned in tables shared by the whole program.
+/// </summary>
+internal sealed class PatternCompiler(SymbolTable symbols)
+{
+    private readonly PatternAnalysis _analysis = new(symbols);
+    private readonly Dictionary<TokenTest, int> _testIndex = [];
+    private readonly Dictionary<string, int> _lexiconIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _annotationIndex = new(StringComparer.Ordinal);
+
+    public List<TokenTest> Tests { get; } = [];
+    public List<LexiconTrie> Lexicons { get; } = [];
+    public List<Lookaround> Lookarounds { get; } = [];
+    public List<string> AnnotationNames { get; } = [];
+
+    public int AnnotationId(string name)
+    {
+        if (_annotationIndex.TryGetValue(name, out var id)) return id;
+        _annotationIndex[name] = AnnotationNames.Count;
+        AnnotationNames.Add(name);
+        return AnnotationNames.Count - 1;
+    }
+
+    /// <summary>Compiles one pattern; its captures get slots in the order they first appear.</summary>
+    public (PatternProgram Program, ImmutableArray<CaptureSlot> Captures) Compile(Pattern pattern)
+    {
+        var unit = new Unit(this);
+        unit.Emit(pattern);
+        unit.Code.Add(new Instruction(OpCode.Match));
+        return (new PatternProgram([.. unit.Code], unit.Slots.Count * 2), [.. unit.Slots]);
+    }
+
+    public FirstSet FirstSetOf(PatternProgram program)
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        var annotations = new SortedSet<string>(StringComparer.Ordinal);
+        var any = false;
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>([0]);
+        while (stack.Count > 0)
+        {
+            var pc = stack.Pop();
+            if (!seen.Add(pc)) continue;
+            var instruction = program.Code[pc];
+            switch (instruction.Op)
+            {
+                case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
+                case OpCode.Jump: stack.Push(instruction.A); break;
+                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look: stack.Push(pc + 1); break;
+                case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
+                case OpCode.Test: any = true; break;
+                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
+                case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
+                case OpCode.Match: any = true; break;
+            }
+        }
+        return new FirstSet([.. words], [.. annotations], any);
+    }
+
+    private int Intern(TokenTest test)
+    {
+        if (_testIndex.TryGetValue(test, out var index)) return index;
+        _testIndex[test] = Tests.Count;
+        Tests.Add(test);
+        return Tests.Count - 1;
+    }
+
+    private int LexiconId(Lexicon lexicon)
+    {
+        if (_lexiconIndex.TryGetValue(lexicon.Name, out var id)) return id;
+        var trie = new LexiconTrie(lexicon.Name);
+        foreach (var entry in lexicon.Entries)
+        foreach (var phrase in entry.Phrases)
+        {
+            var norms = PatternAnalysis.Tokenise(phrase).Select(t => t.Norm).ToList();
+            if (norms.Count > 0) trie.Add(norms, entry.Value ?? entry.Phrases[0]);
+        }
+        _lexiconIndex[lexicon.Name] = Lexicons.Count;
+        Lexicons.Add(trie);
+        return Lexicons.Count - 1;
+    }
+
+    private TokenTest SingleTokenTest(Pattern pattern) => pattern switch
+    {
+        LiteralPattern { Exact: true } l => new ExactWordTest(PatternAnalysis.Tokenise(l.Text)[0].Text.Replace('\u2019', '\'')),
+        LiteralPattern l => new WordTest(PatternAnalysis.Tokenise(l.Text)[0].Norm),
+        ReferencePattern r when ClassTest.Names.TryGetValue(r.Name, out var tokenClass) => new ClassTest(tokenClass),
+        ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) =>
+            new WordSetTest(lexicon.Entries.SelectMany(e => e.Phrases).Select(p => PatternAnalysis.Tokenise(p)[0].Norm).ToHashSet(StringComparer.Ordinal)),
+        RegexPattern r => new RegexTest(new Regex("^(?:" + r.Source + ")$",
+            RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None))),
+        NegationPattern n => new NotTest(SingleTokenTest(n.Inner)),
+        AlternationPattern a => new AnyOfTest([.. a.Alternatives.Select(SingleTokenTest)]),
+        _ => throw new InvalidOperationException($"not a single-token test: {pattern.GetType().Name}"),
+    };
+
+    /// <summary>The instructions of one pattern being compiled, with its capture slots.</summary>
+    private sealed class Unit(PatternCompiler compiler)
+    {
+        public List<Instruction> Code { get; } = [];
+        public List<CaptureSlot> Slots { get; } = [];
+
+        public void Emit(Pattern pattern)
+        {
+            switch (pattern)
+            {
+                case LiteralPattern literal:
+                    foreach (var token in PatternAnalysis.Tokenise(literal.Text))
+                    {
+                        TokenTest test = literal.Exact ? new ExactWordTest(token.Text.Replace('\u2019', '\'')) : new WordTest(token.Norm);
+                        Code.Add(new Instruction(OpCode.Test, compiler.Intern(test)));
+                    }
+                    break;
+                case ReferencePattern reference when compiler.Symbols.Lexicons.TryGetValue(reference.Name, out var lexicon):
+                    Code.Add(new Instruction(OpCode.Lexicon, compiler.LexiconId(lexicon)));
+                    break;
+                case ReferencePattern reference when compiler.Symbols.Patterns.TryGetValue(reference.Name, out var named):
+                    Emit(named.Pattern);
+                    break;
+                case ReferencePattern or RegexPattern or NegationPattern:
+                    Code.Add(new Instruction(OpCode.Test, compiler.Intern(compiler.SingleTokenTest(pattern))));
+                    break;
+                case AnnotationPattern annotation:
+                    Code.Add(new Instruction(OpCode.Annotation, compiler.AnnotationId(annotation.Name)));
+                    break;
+                case SequencePattern sequence:
+                    foreach (var item in sequence.Items) Emit(item);
+                    break;
+                case AlternationPattern alternation:
+                    EmitAlternation(alternation.Alternatives);
+                    break;
+                case RepeatPattern repeat:
+                    EmitRepeat(repeat.Inner, repeat.Min, repeat.Max);
+                    break;
+                case GapPattern gap:
+                    EmitRepeat(new ReferencePattern("any", gap.Location), 0, gap.Max);
+                    break;
+                case AnchorPattern anchor:
+                    Code.Add(new Instruction(anchor.Anchor == Anchor.LineStart ? OpCode.LineStart : OpCode.LineEnd));
+                    break;
+                case LookaroundPattern look:
+                    var (program, _) = compiler.Compile(look.Inner);
+                    var maxLength = Math.Min(compiler._analysis.Length(look.Inner).Max ?? PikeVm.MaxMatchTokens, PikeVm.MaxMatchTokens);
+                    compiler.Lookarounds.Add(new Lookaround(program, look.Ahead, look.Negated, maxLength));
+                    Code.Add(new Instruction(OpCode.Look, compiler.Lookarounds.Count - 1));
+                    break;
+                case CapturePattern capture:
+                    var slot = SlotFor(capture);
+                    Code.Add(new Instruction(OpCode.Save, slot * 2));
+                    Emit(capture.Inner);
+                    Code.Add(new Instruction(OpCode.Save, slot * 2 + 1));
+                    break;
+            }
+        }
+
+        private int SlotFor(CapturePattern capture)
+        {
+            var existing = Slots.FindIndex(s => s.Name == capture.Name);
+            if (existing >= 0) return existing;
+            var (source, lexicon, annotation) = capture.Inner switch
+            {
+                ReferencePattern r when compiler.Symbols.Lexicons.TryGetValue(r.Name, out var l) => (CaptureSource.Lexicon, compiler.LexiconId(l), (string?)null),
+                AnnotationPattern a => (CaptureSource.Annotation, -1, a.Name),
+                _ => (CaptureSource.Text, -1, null),
+            };
+            Slots.Add(new CaptureSlot(capture.Name, source, lexicon, annotation));
+            return Slots.Count - 1;
+        }
+
+        private void EmitAlternation(ImmutableArray<Pattern> alternatives)
+        {
+            var jumpsToEnd = new List<int>();
+            for (var i = 0; i < alternatives.Length; i++)
+            {
+                if (i < alternatives.Length - 1)
+                {
+                    var split = Code.Count;
+                    Code.Add(default);
+                    Emit(alternatives[i]);
+                    jumpsToEnd.Add(Code.Count);
+                    Code.Add(default);
+                    Code[split] = new Instruction(OpCode.Split, split + 1, Code.Count);
+                }
+                else Emit(alternatives[i]);
+            }
+            foreach (var jump in jumpsToEnd) Code[jump] = new Instruction(OpCode.Jump, Code.Count);
+        }
+
+        private void EmitRepeat(Pattern inner, int min, int? max)
+        {
+            for (var i = 0; i < min; i++) Emit(inner);
+            if (max is null)
+            {
+                var loop = Code.Count;
+                Code.Add(default);
+                Emit(inner);
+                Code.Add(new Instruction(OpCode.Jump, loop));
+                Code[loop] = new Instruction(OpCode.Split, loop + 1, Code.Count);
+                return;
+            }
+            var exits = new List<int>();
+            for (var i = min; i < max; i++)
+            {
+                exits.Add(Code.Count);
+                Code.Add(default);
+                Emit(inner);
+            }
+            foreach (var exit in exits) Code[exit] = new Instruction(OpCode.Split, exit + 1, Code.Count);
+        }
+    }
+
+    public SymbolTable Symbols => symbols;
+}

@@ -1,0 +1,271 @@
+using System.Text.RegularExpressions;
+using RulesEngine.Diagnostics;
+using RulesEngine.Language.Model;
+using RulesEngine.Matching;
+
+namespace RulesEngine.Language.Compilation;
+
+/// <summary>
+/// Every check on a rule pack's meaning, in one place: names, phases, scopes, patterns,
+/// captures, actions against the output schema, and examples. All problems are reported;
+/// none stops the others from being found.
+/// </summary>
+internal sealed partial class RuleValidator
+{
+    public static readonly IReadOnlyDictionary<string, ScopeKind> ScopeKinds = new Dictionary<string, ScopeKind>(StringComparer.Ordinal)
+    {
+        ["document"] = ScopeKind.Document,
+        ["head"] = ScopeKind.Head,
+        ["closing"] = ScopeKind.Closing,
+        ["section"] = ScopeKind.Section,
+        ["heading"] = ScopeKind.Heading,
+        ["paragraph"] = ScopeKind.Paragraph,
+        ["sentence"] = ScopeKind.Sentence,
+        ["table"] = ScopeKind.Table,
+        ["row"] = ScopeKind.Row,
+        ["cell"] = ScopeKind.Cell,
+        ["item"] = ScopeKind.Item,
+        ["line"] = ScopeKind.Line,
+    };
+
+    /// <summary>Repetition counts above this would make programs huge; `*` and `+` are the way to say "many".</summary>
+    public const int MaxRepeatCount = 50;
+
+    private readonly RuleSet _rules;
+    private readonly SymbolTable _symbols;
+    private readonly PatternAnalysis _analysis;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly HashSet<string> _usedLexicons = new(StringComparer.Ordinal);
+
+    private RuleValidator(RuleSet rules, SymbolTable symbols, List<Diagnostic> diagnostics)
+    {
+        _rules = rules;
+        _symbols = symbols;
+        _analysis = new PatternAnalysis(symbols);
+        _diagnostics = diagnostics;
+    }
+
+    public static void Validate(RuleSet rules, SymbolTable symbols, List<Diagnostic> diagnostics)
+    {
+        var validator = new RuleValidator(rules, symbols, diagnostics);
+        validator.CollectAnnotations();
+        validator.CheckSchema();
+        foreach (var pattern in rules.Patterns) validator.CheckRecursion(pattern);
+        foreach (var rule in rules.Rules) validator.CheckRule(rule);
+        foreach (var example in rules.Examples) validator.CheckExample(example);
+        validator.CheckTies();
+        validator.CheckUnusedLexicons();
+    }
+
+    private void Error(string code, SourceLocation location, string message, string? suggestion = null) =>
+        _diagnostics.Add(new Diagnostic(code, Severity.Error, location, message, suggestion));
+
+    private void Warning(string code, SourceLocation location, string message) =>
+        _diagnostics.Add(new Diagnostic(code, Severity.Warning, location, message));
+
+    private void CollectAnnotations()
+    {
+        foreach (var rule in _rules.Rules.Where(r => r.Annotate is not null))
+        {
+            var phase = _symbols.PhaseOf(rule);
+            var bound = BoundCaptures(rule);
+            var type = rule.Annotate!.Value is { } value ? TypeOf(value, bound, report: false) : ValueType.Text;
+            if (_symbols.Annotations.TryGetValue(rule.Annotate.Name, out var existing))
+            {
+                var merged = existing.Type == type ? type : ValueType.Any;
+                _symbols.Annotations[rule.Annotate.Name] = (Math.Min(existing.Phase, phase), merged);
+            }
+            else _symbols.Annotations[rule.Annotate.Name] = (phase, type);
+        }
+    }
+
+    private void CheckRule(RuleDecl rule)
+    {
+        if (rule.Phase is { } phase && !_symbols.PhaseIndex.ContainsKey(phase))
+            Error(DiagnosticCodes.UnknownPhase, rule.Location, $"rule '{rule.Name}' names unknown phase '{phase}'",
+                NameSuggester.Nearest(phase, _symbols.PhaseIndex.Keys));
+        var phaseIndex = _symbols.PhaseOf(rule);
+        foreach (var scope in rule.Scopes) CheckScope(scope, phaseIndex);
+        if (rule.Pattern is null)
+        {
+            Error(DiagnosticCodes.RuleWithoutPattern, rule.Location, $"rule '{rule.Name}' has no 'match' clause");
+        }
+        else
+        {
+            CheckPattern(rule.Pattern, phaseIndex, insideLookaround: false);
+            if (_analysis.Length(rule.Pattern).Min == 0)
+                Error(DiagnosticCodes.MatchesEmpty, rule.Pattern.Location, $"the pattern of rule '{rule.Name}' can match no tokens at all; it would match everywhere");
+        }
+        if (rule.Emits.IsEmpty && rule.Annotate is null)
+            Error(DiagnosticCodes.RuleWithoutAction, rule.Location, $"rule '{rule.Name}' neither emits nor annotates anything");
+        var bound = BoundCaptures(rule);
+        foreach (var emit in rule.Emits) CheckEmit(emit, bound);
+        if (rule.Annotate?.Value is { } annotation) TypeOf(annotation, bound, report: true);
+    }
+
+    private Dictionary<string, ValueType> BoundCaptures(RuleDecl rule)
+    {
+        var bound = new Dictionary<string, ValueType>(StringComparer.Ordinal);
+        foreach (var condition in rule.Scopes.SelectMany(s => s.Conditions))
+        {
+            if (condition is HeadingCondition h) _analysis.Captures(h.Pattern, bound);
+            if (condition is StartsWithCondition s) _analysis.Captures(s.Pattern, bound);
+        }
+        if (rule.Pattern is not null) _analysis.Captures(rule.Pattern, bound);
+        return bound;
+    }
+
+    private void CheckScope(ScopeDecl scope, int phase)
+    {
+        if (!ScopeKinds.TryGetValue(scope.Kind, out var kind))
+        {
+            Error(DiagnosticCodes.UnknownScope, scope.Location, $"unknown scope '{scope.Kind}' (scopes: {string.Join(", ", ScopeKinds.Keys)})",
+                NameSuggester.Nearest(scope.Kind, ScopeKinds.Keys));
+            return;
+        }
+        foreach (var condition in scope.Conditions)
+        {
+            switch (condition)
+            {
+                case HeadingCondition h when kind != ScopeKind.Section:
+                    Error(DiagnosticCodes.UnknownScope, h.Location, $"only a section has a heading; use 'starts with' for a {scope.Kind}");
+                    break;
+                case HeadingCondition h:
+                    CheckPattern(h.Pattern, phase, insideLookaround: false);
+                    break;
+                case StartsWithCondition s:
+                    CheckPattern(s.Pattern, phase, insideLookaround: false);
+                    break;
+                case ColumnCondition c when kind != ScopeKind.Cell:
+                    Error(DiagnosticCodes.UnknownScope, c.Location, $"only a cell has a column, not a {scope.Kind}");
+                    break;
+                case ColumnCondition { Column: < 1 } c:
+                    Error(DiagnosticCodes.BadRepetition, c.Location, "columns are numbered from 1");
+                    break;
+            }
+        }
+    }
+
+    private void CheckPattern(Pattern pattern, int phase, bool insideLookaround)
+    {
+        switch (pattern)
+        {
+            case LiteralPattern literal when PatternAnalysis.Tokenise(literal.Text).Count == 0:
+                Error(DiagnosticCodes.MatchesEmpty, literal.Location, "this literal has no words in it, so it can match nothing");
+                break;
+            case ReferencePattern reference:
+                if (_symbols.Lexicons.ContainsKey(reference.Name)) _usedLexicons.Add(reference.Name);
+                else if (!_symbols.Patterns.ContainsKey(reference.Name) && !ClassTest.Names.ContainsKey(reference.Name))
+                {
+                    var known = _symbols.Lexicons.Keys.Concat(_symbols.Patterns.Keys).Concat(ClassTest.Names.Keys);
+                    Error(DiagnosticCodes.UnknownName, reference.Location, $"unknown lexicon, pattern or token class '{reference.Name}'",
+                        NameSuggester.Nearest(reference.Name, known));
+                }
+                break;
+            case AnnotationPattern annotation:
+                if (!_symbols.Annotations.TryGetValue(annotation.Name, out var made))
+                    Error(DiagnosticCodes.UnknownAnnotation, annotation.Location, $"no rule annotates '@{annotation.Name}'",
+                        NameSuggester.Nearest(annotation.Name, _symbols.Annotations.Keys));
+                else if (made.Phase >= phase)
+                    Error(DiagnosticCodes.AnnotationNotYetMade, annotation.Location,
+                        $"'@{annotation.Name}' is made in phase '{_symbols.Phases[made.Phase].Name}', which does not run before this rule's phase '{_symbols.Phases[phase].Name}'");
+                break;
+            case RegexPattern regex:
+                try
+                {
+                    _ = new Regex(regex.Source, RegexOptions.NonBacktracking);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    Error(DiagnosticCodes.BadRegex, regex.Location, $"invalid regular expression: {e.Message}");
+                }
+                break;
+            case SequencePattern sequence:
+                foreach (var item in sequence.Items) CheckPattern(item, phase, insideLookaround);
+                break;
+            case AlternationPattern alternation:
+                foreach (var alternative in alternation.Alternatives) CheckPattern(alternative, phase, insideLookaround);
+                break;
+            case RepeatPattern repeat:
+                CheckRepeat(repeat, phase, insideLookaround);
+                break;
+            case NegationPattern negation:
+                CheckPattern(negation.Inner, phase, insideLookaround);
+                if (!_analysis.IsSingleTokenTest(negation.Inner))
+                    Error(DiagnosticCodes.BadRepetition, negation.Location, "'!' negates a test of one token (a word, a class, a regex or a lexicon of single words); use 'not followed by (...)' for longer patterns");
+                break;
+            case GapPattern { Max: < 1 } gap:
+                Error(DiagnosticCodes.BadRepetition, gap.Location, "a gap must allow at least one token");
+                break;
+            case LookaroundPattern look:
+                CheckPattern(look.Inner, phase, insideLookaround: true);
+                if (_analysis.Length(look.Inner).Max is null)
+                    Error(DiagnosticCodes.UnboundedLookaround, look.Location, "a lookaround must have a bounded length: use '{m,n}' or '... up to n' instead of '*' or '+'");
+                break;
+            case CapturePattern capture:
+                CheckPattern(capture.Inner, phase, insideLookaround);
+                break;
+        }
+    }
+
+    private void CheckRepeat(RepeatPattern repeat, int phase, bool insideLookaround)
+    {
+        CheckPattern(repeat.Inner, phase, insideLookaround);
+        if (repeat.Max is { } max && max < repeat.Min)
+            Error(DiagnosticCodes.BadRepetition, repeat.Location, $"repetition {{{repeat.Min},{max}}} has its maximum below its minimum");
+        if (repeat.Min > MaxRepeatCount || repeat.Max > MaxRepeatCount)
+            Error(DiagnosticCodes.BadRepetition, repeat.Location, $"repetition counts are limited to {MaxRepeatCount}; use '+' or '*' for more");
+        if (repeat.Max is null or > 1 && _analysis.Length(repeat.Inner).Min == 0)
+            Error(DiagnosticCodes.MatchesEmpty, repeat.Location, "the repeated part can match no tokens, so the repetition could loop forever; make the inner part consume at least one token");
+    }
+
+    private void CheckRecursion(PatternDecl pattern)
+    {
+        var visiting = new HashSet<string>(StringComparer.Ordinal) { pattern.Name };
+        if (Recurses(pattern.Pattern, visiting))
+            Error(DiagnosticCodes.RecursivePattern, pattern.Location, $"pattern '{pattern.Name}' refers to itself; patterns cannot be recursive");
+    }
+
+    private bool Recurses(Pattern pattern, HashSet<string> visiting) => pattern switch
+    {
+        ReferencePattern r when _symbols.Patterns.TryGetValue(r.Name, out var named) =>
+            !visiting.Add(r.Name) || Recurses(named.Pattern, visiting) || !visiting.Remove(r.Name),
+        SequencePattern s => s.Items.Any(i => Recurses(i, visiting)),
+        AlternationPattern a => a.Alternatives.Any(i => Recurses(i, visiting)),
+        RepeatPattern r => Recurses(r.Inner, visiting),
+        NegationPattern n => Recurses(n.Inner, visiting),
+        LookaroundPattern l => Recurses(l.Inner, visiting),
+        CapturePattern c => Recurses(c.Inner, visiting),
+        _ => false,
+    };
+
+    private void CheckExample(ExampleDecl example)
+    {
+        if (!_symbols.Rules.ContainsKey(example.RuleName))
+            Error(DiagnosticCodes.UnknownRuleInExample, example.Location, $"example for unknown rule '{example.RuleName}'",
+                NameSuggester.Nearest(example.RuleName, _symbols.Rules.Keys));
+        if (example.Expectations.IsEmpty)
+            Error(DiagnosticCodes.RuleWithoutAction, example.Location, "an example needs at least one 'expect' (a value, or 'expect none')");
+    }
+
+    private void CheckUnusedLexicons()
+    {
+        foreach (var pattern in _rules.Patterns) CollectLexicons(pattern.Pattern);
+        foreach (var lexicon in _symbols.Lexicons.Values.Where(l => !_usedLexicons.Contains(l.Name)))
+            Warning(DiagnosticCodes.UnusedLexicon, lexicon.Location, $"lexicon '{lexicon.Name}' is never used");
+    }
+
+    private void CollectLexicons(Pattern pattern)
+    {
+        switch (pattern)
+        {
+            case ReferencePattern r when _symbols.Lexicons.ContainsKey(r.Name): _usedLexicons.Add(r.Name); break;
+            case SequencePattern s: foreach (var i in s.Items) CollectLexicons(i); break;
+            case AlternationPattern a: foreach (var i in a.Alternatives) CollectLexicons(i); break;
+            case RepeatPattern r: CollectLexicons(r.Inner); break;
+            case NegationPattern n: CollectLexicons(n.Inner); break;
+            case LookaroundPattern l: CollectLexicons(l.Inner); break;
+            case CapturePattern c: CollectLexicons(c.Inner); break;
+        }
+    }
+}

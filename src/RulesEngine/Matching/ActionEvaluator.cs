@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using RulesEngine.Language.Model;
+using RulesEngine.Output;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>A value an action computed, with the evidence of each leaf by its path below the value.</summary>
+internal sealed record EvaluatedValue(Value Value, ImmutableArray<(string Path, Evidence Evidence)> Evidence);
+
+/// <summary>Computes the values of a match's actions from its captures.</summary>
+internal sealed class ActionEvaluator(MatchContext context)
+{
+    public EvaluatedValue? Evaluate(Expr expr, RuleMatch match)
+    {
+        var evidence = ImmutableArray.CreateBuilder<(string, Evidence)>();
+        var value = Evaluate(expr, match, "", evidence);
+        return value is null ? null : new EvaluatedValue(value, evidence.ToImmutable());
+    }
+
+    public object? AnnotationValue(Expr? expr, RuleMatch match)
+    {
+        if (expr is null) return context.Document.TextOf(new TokenRange(match.Start, match.End));
+        return Evaluate(expr, match, "", ImmutableArray.CreateBuilder<(string, Evidence)>()) switch
+        {
+            TextValue t => t.Text,
+            NumberValue n => n.Number,
+            DateValue d => d.Date,
+            BoolValue b => b.Flag,
+            var other => other,
+        };
+    }
+
+    public Evidence EvidenceOf(RuleMatch match, TokenRange span)
+    {
+        var (start, end) = context.Document.CharSpan(span);
+        var first = span.IsEmpty ? null : context.Tokens[span.Start];
+        return new Evidence(match.Rule.Name, match.Rule.Location.ToString(), start, end, first?.Line ?? 0, first?.Column ?? 0,
+            context.Document.TextOf(span));
+    }
+
+    private Value? Evaluate(Expr expr, RuleMatch match, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
+    {
+        switch (expr)
+        {
+            case LiteralExpr literal:
+                evidence.Add((path, EvidenceOf(match, new TokenRange(match.Start, match.End))));
+                return FromObject(literal.Value);
+            case CaptureExpr capture:
+                return FromCapture(match, capture.Name, "value", path, evidence);
+            case CallExpr call when call.Arguments is [CaptureExpr argument]:
+                return FromCapture(match, argument.Name, call.Function, path, evidence);
+            case ObjectExpr obj:
+                var fields = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+                foreach (var field in obj.Fields)
+                {
+                    var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
+                    if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields[field.Name] = value;
+                }
+                return new ObjectValue(fields.ToImmutable());
+            case ListExpr list:
+                var items = ImmutableArray.CreateBuilder<Value>();
+                foreach (var item in list.Items)
+                    if (Evaluate(item, match, $"{path}[{items.Count}]", evidence) is { } value) items.Add(value);
+                return new ListValue(items.ToImmutable());
+            default:
+                return null;
+        }
+    }
+
+    private Value? FromCapture(RuleMatch match, string name, string function, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
+    {
+        if (match.Capture(name) is not var (slot, span)) return null;
+        var text = context.Document.TextOf(span);
+        Value? value = function switch
+        {
+            "value" => CapturedValue(slot, span) is { } captured ? FromObject(captured) : new TextValue(text),
+            "text" => new TextValue(text),
+            "lower" => new TextValue(text.ToLowerInvariant().Replace('\u2019', '\'')),
+            "upper" => new TextValue(text.ToUpperInvariant()),
+            "title" => new TextValue(Conversions.TitleCase(text)),
+            "number" => NumberOf(slot, span, text) is { } n ? new NumberValue(n) : null,
+            "int" => NumberOf(slot, span, text) is { } i && i == decimal.Truncate(i) ? new NumberValue(i) : null,
+            "percent" => Conversions.ParsePercent(text) is { } p ? new NumberValue(p) : null,
+            "date" => (CapturedValue(slot, span) as DateOnly? ?? Conversions.ParseDate(text)) is { } d ? new DateValue(d) : null,
+            "year" => YearOf(slot, span, text) is { } y ? new NumberValue(y) : null,
+            "joined" => new TextValue(string.Join(", ", LinesOf(span).Select(l => context.Document.TextOf(l).TrimEnd(',')))),
+            "lines" => new ListValue([.. LinesOf(span).Select(l => (Value)new TextValue(context.Document.TextOf(l)))]),
+            _ => null,
+        };
+        if (value is not null) evidence.Add((path, EvidenceOf(match, span)));
+        return value;
+    }
+
+    private object? CapturedValue(CaptureSlot slot, TokenRange span) => slot.Source switch
+    {
+        CaptureSource.Lexicon when context.Program.Lexicons[slot.Lexicon].TryGetValue(context.Tokens, span.Start, span.End, out var value) => value,
+        CaptureSource.Annotation when context.Annotations.Exactly(context.Program.AnnotationNames.IndexOf(slot.Annotation!), span.Start, span.End) is { } a => a.Value,
+        _ => null,
+    };
+
+    private decimal? NumberOf(CaptureSlot slot, TokenRange span, string text) => CapturedValue(slot, span) switch
+    {
+        long l => l,
+        decimal d => d,
+        _ => Conversions.ParseNumber(text),
+    };
+
+    private decimal? YearOf(CaptureSlot slot, TokenRange span, string text)
+    {
+        if (CapturedValue(slot, span) is DateOnly date) return date.Year;
+        if (Conversions.ParseDate(text) is { } parsed) return parsed.Year;
+        return Conversions.ParseNumber(text) is { } n && n is >= 1000 and <= 9999 ? n : null;
+    }
+
+    private IEnumerable<TokenRange> LinesOf(TokenRange span)
+    {
+        foreach (var line in context.Document.Lines)
+        {
+            var from = Math.Max(line.Start, span.Start);
+            var to = Math.Min(line.End, span.End);
+            if (to > from) yield return new TokenRange(from, to);
+        }
+    }
+
+    public static Value FromObject(object? value) => value switch
+    {
+        string s => new TextValue(s),
+        long l => new NumberValue(l),
+        int i => new NumberValue(i),
+        decimal d => new NumberValue(d),
+        bool b => new BoolValue(b),
+        DateOnly date => new DateValue(date),
+        Value v => v,
+        _ => new TextValue(value?.ToString() ?? ""),
+    };
+}

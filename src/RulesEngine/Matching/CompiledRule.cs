@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using RulesEngine.Diagnostics;
+using RulesEngine.Language.Model;
+
+namespace RulesEngine.Matching;
+
+internal enum CaptureSource { Text, Lexicon, Annotation }
+
+/// <summary>What a capture slot holds, so its value can be looked up after the match.</summary>
+internal sealed record CaptureSlot(string Name, CaptureSource Source, int Lexicon, string? Annotation);
+
+internal enum ScopeKind { Document, Head, Closing, Section, Heading, Paragraph, Sentence, Table, Row, Cell, Item, Line }
+
+internal abstract record CompiledCondition;
+
+/// <summary>The section's whole heading (trailing punctuation aside) matches the pattern.</summary>
+internal sealed record HeadingMatches(PatternProgram Program, ImmutableArray<CaptureSlot> Captures) : CompiledCondition;
+
+internal sealed record StartsWith(PatternProgram Program, ImmutableArray<CaptureSlot> Captures) : CompiledCondition;
+
+internal sealed record InColumn(int Column) : CompiledCondition;
+
+internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCondition> Conditions);
+
+/// <summary>The tokens that can begin a match of a rule, for the start index.</summary>
+internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken);
+
+internal sealed record CompiledRule(
+    int Order,
+    string Name,
+    SourceLocation Location,
+    int Phase,
+    int Priority,
+    PatternProgram Program,
+    ImmutableArray<CaptureSlot> Captures,
+    ImmutableArray<CompiledScope> Scopes,
+    ImmutableArray<EmitAction> Emits,
+    AnnotateAction? Annotate,
+    FirstSet First);
+
+internal sealed record CompiledPhase(string Name, ConflictMode Mode, ImmutableArray<CompiledRule> Rules);

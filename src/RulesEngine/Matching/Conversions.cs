@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RulesEngine.Matching;
+
+/// <summary>Turns letter text into typed values: numbers (digits or words), percentages, dates, names.</summary>
+public static partial class Conversions
+{
+    private static readonly Dictionary<string, decimal> Units = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["no"] = 0, ["none"] = 0, ["a"] = 1, ["an"] = 1, ["one"] = 1, ["single"] = 1, ["two"] = 2, ["both"] = 2, ["three"] = 3,
+        ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11,
+        ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
+        ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly Dictionary<string, decimal> Fractions = new(StringComparer.Ordinal)
+    {
+        ["half"] = 0.5m, ["halves"] = 0.5m, ["third"] = 1m / 3, ["thirds"] = 1m / 3, ["quarter"] = 0.25m, ["quarters"] = 0.25m,
+        ["fifth"] = 0.2m, ["fifths"] = 0.2m, ["tenth"] = 0.1m, ["tenths"] = 0.1m,
+    };
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>`233,200` -> 233200, `six` -> 6, `twenty-five` -> 25, `one third` -> 0.333, `2 thousand` -> 2000.</summary>
+    public static decimal? ParseNumber(string text)
+    {
+        var cleaned = text.Trim().TrimEnd('%').Trim();
+        if (decimal.TryParse(cleaned.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var digits)) return digits;
+        var words = cleaned.ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "and").ToList();
+        if (words.Count == 0) return null;
+        decimal total = 0, current = 0;
+        var any = false;
+        foreach (var word in words)
+        {
+            if (Units.TryGetValue(word, out var unit)) current += unit;
+            else if (decimal.TryParse(word.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) current += number;
+            else if (word is "hundred") current = (current == 0 ? 1 : current) * 100;
+            else if (word is "thousand" or "million")
+            {
+                total += (current == 0 ? 1 : current) * (word == "thousand" ? 1000 : 1_000_000);
+                current = 0;
+            }
+            else if (Fractions.TryGetValue(word, out var fraction)) return Math.Round((total + (current == 0 ? 1 : current)) * fraction, 3);
+            else return null;
+            any = true;
+        }
+        return any ? total + current : null;
+    }
+
+    public static decimal? ParsePercent(string text) => text.Contains('%') || decimal.TryParse(text, CultureInfo.InvariantCulture, out _) ?
+        ParseNumber(text.Replace("per cent", "").Replace("percent", "")) : ParseNumber(Regex.Replace(text, @"\s*per\s*cent\b", "", RegexOptions.IgnoreCase));
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m>[A-Za-z]+)\.?,?\s+(?<y>\d{4})$")]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"^(?<m>[A-Za-z]+)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})$")]
+    private static partial Regex MonthDayYear();
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})\s*[/.\-]\s*(?<m>\d{1,2})\s*[/.\-]\s*(?<y>\d{4})$")]
+    private static partial Regex Numeric();
+
+    [GeneratedRegex(@"^(?<y>\d{4})\s*-\s*(?<m>\d{1,2})\s*-\s*(?<d>\d{1,2})$")]
+    private static partial Regex Iso();
+
+    /// <summary>`9 December 2009`, `December 9, 2009`, `09/12/2009` (day first, as in English letters) -> 2009-12-09.</summary>
+    public static DateOnly? ParseDate(string text)
+    {
+        var trimmed = text.Trim();
+        var match = Iso().Match(trimmed);
+        if (!match.Success) match = DayMonthYear().Match(trimmed);
+        if (!match.Success) match = MonthDayYear().Match(trimmed);
+        if (!match.Success) match = Numeric().Match(trimmed);
+        if (!match.Success) return null;
+        var month = MonthNumber(match.Groups["m"].Value);
+        if (month is null) return null;
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month.Value) ? new DateOnly(year, month.Value, day) : null;
+    }
+
+    private static int? MonthNumber(string text)
+    {
+        if (int.TryParse(text, out var number)) return number is >= 1 and <= 12 ? number : null;
+        var lower = text.ToLowerInvariant();
+        if (lower.Length < 3) return null;
+        var index = Array.FindIndex(Months, m => m.StartsWith(lower, StringComparison.Ordinal) && (lower.Length >= 3));
+        return index >= 0 ? index + 1 : null;
+    }
+
+    /// <summary>
+    /// Names in capitals as people write them: `FLO HADLEY` -> `Flo Hadley`, `MCDONALD` -> `McDonald`,
+    /// `O'BRIEN-SMITH` -> `O'Brien-Smith`. Words already in mixed case are left alone.
+    /// </summary>
+    public static string TitleCase(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var word in Regex.Split(text, @"(\s+)"))
+        {
+            var letters = word.Where(char.IsLetter).ToList();
+            var allCaps = letters.Count >= 2 && letters.All(char.IsUpper);
+            if (!allCaps) { builder.Append(word); continue; }
+            var lower = word.ToLowerInvariant().ToCharArray();
+            var capitalNext = true;
+            for (var i = 0; i < lower.Length; i++)
+            {
+                if (char.IsLetter(lower[i]))
+                {
+                    if (capitalNext) lower[i] = char.ToUpperInvariant(lower[i]);
+                    capitalNext = false;
+                }
+                else capitalNext = lower[i] is '-' or '\'' or '\u2019' or '.';
+            }
+            var result = new string(lower);
+            if (result.StartsWith("Mc", StringComparison.Ordinal) && result.Length > 2) result = "Mc" + char.ToUpperInvariant(result[2]) + result[3..];
+            builder.Append(result);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using RulesEngine.Language.Model;
+using RulesEngine.Output;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>
+/// Runs a compiled program over one letter, phase by phase: each phase finds its rules' matches
+/// (trying a rule only where the start index says it can begin), settles conflicts by the
+/// phase's mode, then records annotations for later phases and emits values into the record.
+/// </summary>
+public static class DocumentMatcher
+{
+    public static LetterResult Run(RuleProgram program, Document document) => Run(program, document, null, out _);
+
+    /// <summary>Runs only until the record is built; <paramref name="onlyRule"/> keeps only that rule's emissions (for examples).</summary>
+    internal static LetterResult Run(RuleProgram program, Document document, string? onlyRule, out long steps) =>
+        Run(program, document, onlyRule, out steps, out _);
+
+    internal static LetterResult Run(RuleProgram program, Document document, string? onlyRule, out long steps, out MatchContext finished)
+    {
+        var context = finished = new MatchContext(program, document);
+        var evaluator = new ActionEvaluator(context);
+        var builder = new RecordBuilder();
+        var hits = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var phase = 0; phase < program.Phases.Length; phase++)
+        {
+            var selected = Select(program.Phases[phase], FindMatches(context, phase));
+            foreach (var match in selected)
+            {
+                hits[match.Rule.Name] = hits.GetValueOrDefault(match.Rule.Name) + 1;
+                Apply(context, evaluator, builder, match, onlyRule);
+            }
+        }
+        steps = context.Steps;
+        var (record, evidence) = builder.Build();
+        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    private static List<RuleMatch> FindMatches(MatchContext context, int phaseIndex)
+    {
+        var phase = context.Program.Phases[phaseIndex];
+        var rules = phase.Rules;
+        var matches = new List<RuleMatch>();
+        if (rules.IsEmpty) return matches;
+        var scopes = new List<ScopeInstance>?[rules.Length];
+        var cursor = new int[rules.Length];
+        var nextStart = new int[rules.Length];
+        var blockedUntil = 0;
+        var candidates = new List<int>();
+        var vm = new PikeVm(context);
+        var tokens = context.Tokens;
+        for (var position = 0; position < tokens.Length; position++)
+        {
+            context.Program.Index.Candidates(phaseIndex, tokens[position].Norm, context.Annotations.NamesStartingAt(position), candidates);
+            if (candidates.Count == 0) continue;
+            if (phase.Mode == ConflictMode.First)
+            {
+                if (position < blockedUntil) continue;
+                candidates.Sort((a, b) => rules[b].Priority != rules[a].Priority ? rules[b].Priority.CompareTo(rules[a].Priority) : a.CompareTo(b));
+            }
+            foreach (var index in candidates)
+            {
+                if (position < nextStart[index]) continue;
+                var rule = rules[index];
+                var instances = scopes[index] ??= rule.Scopes.IsEmpty
+                    ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
+                    : ScopeResolver.Resolve(context, rule.Scopes);
+                while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
+                if (cursor[index] >= instances.Count) continue;
+                var scope = instances[cursor[index]];
+                if (scope.Range.Start > position) continue;
+                var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
+                if (end <= position) continue;
+                matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
+                nextStart[index] = end;
+                if (phase.Mode == ConflictMode.First)
+                {
+                    blockedUntil = end;
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+
+    /// <summary>Settles overlaps by the phase's mode; the result is in document order, then rule order.</summary>
+    private static List<RuleMatch> Select(CompiledPhase phase, List<RuleMatch> matches)
+    {
+        if (phase.Mode == ConflictMode.Longest && matches.Count > 1)
+        {
+            var taken = new List<RuleMatch>();
+            var byPreference = matches.OrderByDescending(m => m.Length).ThenByDescending(m => m.Rule.Priority)
+                .ThenBy(m => m.Start).ThenBy(m => m.Rule.Order);
+            foreach (var match in byPreference)
+                if (!taken.Any(t => t.Start < match.End && match.Start < t.End)) taken.Add(match);
+            matches = taken;
+        }
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.Order.CompareTo(b.Rule.Order));
+        return matches;
+    }
+
+    private static void Apply(MatchContext context, ActionEvaluator evaluator, RecordBuilder builder, RuleMatch match, string? onlyRule)
+    {
+        if (match.Rule.Annotate is { } annotate)
+        {
+            var id = context.Program.AnnotationNames.IndexOf(annotate.Name);
+            context.Annotations.Add(id, new AnnotationSpan(match.Start, match.End, evaluator.AnnotationValue(annotate.Value, match), match.Rule.Name));
+        }
+        if (onlyRule is not null && match.Rule.Name != onlyRule) return;
+        foreach (var emit in match.Rule.Emits)
+        {
+            if (evaluator.Evaluate(emit.Value, match) is { } value) builder.Emit(emit.Target, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace RulesEngine.Matching;
+
+/// <summary>A lexicon compiled to a trie over token norms, so multi-word entries match in one pass.</summary>
+internal sealed class LexiconTrie
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Children;
+        public object? Value;
+        public bool IsEntry;
+    }
+
+    private readonly Node _root = new();
+
+    public LexiconTrie(string name) => Name = name;
+
+    public string Name { get; }
+
+    public IEnumerable<string> FirstWords => _root.Children?.Keys ?? Enumerable.Empty<string>();
+
+    public int MaxLength { get; private set; }
+
+    public bool AllSingleWord => MaxLength <= 1;
+
+    /// <summary>Adds an entry; the first entry for a phrase wins, as written first in the file.</summary>
+    public void Add(IReadOnlyList<string> norms, object value)
+    {
+        var node = _root;
+        foreach (var norm in norms)
+        {
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(norm, out var next)) node.Children[norm] = next = new Node();
+            node = next;
+        }
+        if (node.IsEntry) return;
+        node.IsEntry = true;
+        node.Value = value;
+        MaxLength = Math.Max(MaxLength, norms.Count);
+    }
+
+    /// <summary>Calls back with the length of every entry that starts at <paramref name="start"/>.</summary>
+    public void MatchAt(IReadOnlyList<Reading.Token> tokens, int start, int end, List<int> lengths)
+    {
+        var node = _root;
+        for (var i = start; i < end && node.Children is not null && node.Children.TryGetValue(tokens[i].Norm, out var next); i++)
+        {
+            node = next;
+            if (node.IsEntry) lengths.Add(i - start + 1);
+        }
+    }
+
+    public bool TryGetValue(IReadOnlyList<Reading.Token> tokens, int start, int end, out object? value)
+    {
+        var node = _root;
+        for (var i = start; i < end; i++)
+        {
+            if (node.Children is null || !node.Children.TryGetValue(tokens[i].Norm, out var next))
+            {
+                value = null;
+                return false;
+            }
+            node = next;
+        }
+        value = node.Value;
+        return node.IsEntry;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>The per-letter state of a run: the letter, the annotations made so far, and a step count.</summary>
+internal sealed class MatchContext(RuleProgram program, Document document)
+{
+    public RuleProgram Program { get; } = program;
+    public Document Document { get; } = document;
+    public ImmutableArray<Token> Tokens { get; } = document.Tokens;
+    public AnnotationStore Annotations { get; } = new(program.AnnotationNames.Length);
+
+    /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
+    public long Steps { get; set; }
+}
+
+/// <summary>A span an annotating rule marked, with its value; later phases match it as `@Name`.</summary>
+internal sealed record AnnotationSpan(int Start, int End, object? Value, string Rule);
+
+internal sealed class AnnotationStore(int names)
+{
+    private readonly Dictionary<int, List<AnnotationSpan>>[] _byStart =
+        Enumerable.Range(0, names).Select(_ => new Dictionary<int, List<AnnotationSpan>>()).ToArray();
+
+    private readonly Dictionary<int, List<int>> _namesAt = [];
+
+    public void Add(int name, AnnotationSpan span)
+    {
+        if (!_byStart[name].TryGetValue(span.Start, out var spans)) _byStart[name][span.Start] = spans = [];
+        if (spans.Any(s => s.End == span.End)) return;
+        spans.Add(span);
+        if (!_namesAt.TryGetValue(span.Start, out var here)) _namesAt[span.Start] = here = [];
+        if (!here.Contains(name)) here.Add(name);
+    }
+
+    public IReadOnlyList<AnnotationSpan> StartingAt(int name, int position) =>
+        _byStart[name].TryGetValue(position, out var spans) ? spans : [];
+
+    /// <summary>Every span annotated with a name, in document order.</summary>
+    public IEnumerable<AnnotationSpan> All(int name) => _byStart[name].OrderBy(p => p.Key).SelectMany(p => p.Value);
+
+    public IReadOnlyList<int> NamesStartingAt(int position) => _namesAt.TryGetValue(position, out var names) ? names : [];
+
+    public AnnotationSpan? Exactly(int name, int start, int end) =>
+        _byStart[name].TryGetValue(start, out var spans) ? spans.FirstOrDefault(s => s.End == end) : null;
+}

@@ -1,0 +1,144 @@
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>
+/// Runs a compiled pattern from one start token, Thompson/Pike style: all alternatives advance
+/// together one position at a time, at most one thread per instruction per position, so a run
+/// costs at most (pattern size x tokens covered) steps whatever the pattern, with no
+/// backtracking. A match never covers more than <see cref="MaxMatchTokens"/> tokens, which keeps
+/// a whole letter linear: each start costs a bounded number of steps.
+/// </summary>
+internal sealed class PikeVm(MatchContext context)
+{
+    public const int MaxMatchTokens = 256;
+
+    private readonly struct Thread(int pc, int[] captures)
+    {
+        public int Pc { get; } = pc;
+        public int[] Captures { get; } = captures;
+    }
+
+    private readonly List<int> _lengths = [];
+
+    /// <summary>
+    /// The longest match of <paramref name="program"/> starting at <paramref name="start"/> and ending
+    /// by <paramref name="scopeEnd"/> (or exactly at <paramref name="requiredEnd"/> when that is not -1).
+    /// Returns the end, or -1 when there is no match.
+    /// </summary>
+    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
+    {
+        var code = program.Code;
+        var window = Math.Min(scopeEnd - start, MaxMatchTokens) + 1;
+        var pending = new List<Thread>?[window + 1];
+        pending[0] = [new Thread(0, program.SlotCount == 0 ? [] : NewCaptures(program.SlotCount))];
+        var furthest = 0;
+        var visited = new int[code.Length];
+        var stack = new Stack<Thread>();
+        var best = -1;
+        captures = null;
+
+        for (var offset = 0; offset <= furthest && offset < window; offset++)
+        {
+            var threads = pending[offset];
+            if (threads is null) continue;
+            pending[offset] = null;
+            var position = start + offset;
+            var stamp = offset + 1;
+            foreach (var arriving in threads)
+            {
+                stack.Push(arriving);
+                while (stack.Count > 0)
+                {
+                    var thread = stack.Pop();
+                    var pc = thread.Pc;
+                    if (visited[pc] == stamp) continue;
+                    visited[pc] = stamp;
+                    context.Steps++;
+                    var instruction = code[pc];
+                    switch (instruction.Op)
+                    {
+                        case OpCode.Jump:
+                            stack.Push(new Thread(instruction.A, thread.Captures));
+                            break;
+                        case OpCode.Split:
+                            stack.Push(new Thread(instruction.B, thread.Captures));
+                            stack.Push(new Thread(instruction.A, thread.Captures));
+                            break;
+                        case OpCode.Save:
+                            var saved = (int[])thread.Captures.Clone();
+                            saved[instruction.A] = position;
+                            stack.Push(new Thread(pc + 1, saved));
+                            break;
+                        case OpCode.LineStart:
+                            if (position < context.Tokens.Length && context.Tokens[position].Has(TokenFlags.LineStart))
+                                stack.Push(new Thread(pc + 1, thread.Captures));
+                            break;
+                        case OpCode.LineEnd:
+                            if (position > 0 && context.Tokens[position - 1].Has(TokenFlags.LineEnd))
+                                stack.Push(new Thread(pc + 1, thread.Captures));
+                            break;
+                        case OpCode.Look:
+                            if (LookSucceeds(context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
+                                stack.Push(new Thread(pc + 1, thread.Captures));
+                            break;
+                        case OpCode.Match:
+                            if ((requiredEnd < 0 && position > best) || (requiredEnd >= 0 && position == requiredEnd && best < 0))
+                            {
+                                best = position;
+                                captures = thread.Captures;
+                            }
+                            break;
+                        case OpCode.Test:
+                            if (position < scopeEnd && context.Program.Tests[instruction.A].Matches(context.Tokens[position]))
+                                Schedule(pending, ref furthest, window, offset + 1, new Thread(pc + 1, thread.Captures));
+                            break;
+                        case OpCode.Lexicon:
+                            _lengths.Clear();
+                            context.Program.Lexicons[instruction.A].MatchAt(context.Tokens, position, scopeEnd, _lengths);
+                            foreach (var length in _lengths)
+                                Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, thread.Captures));
+                            break;
+                        case OpCode.Annotation:
+                            foreach (var span in context.Annotations.StartingAt(instruction.A, position))
+                                if (span.End <= scopeEnd)
+                                    Schedule(pending, ref furthest, window, span.End - start, new Thread(pc + 1, thread.Captures));
+                            break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void Schedule(List<Thread>?[] pending, ref int furthest, int window, int offset, Thread thread)
+    {
+        if (offset >= window) return;
+        (pending[offset] ??= []).Add(thread);
+        if (offset > furthest) furthest = offset;
+    }
+
+    private bool LookSucceeds(Lookaround look, int position, int scopeStart, int scopeEnd)
+    {
+        var vm = new PikeVm(context);
+        bool found;
+        if (look.Ahead)
+        {
+            found = vm.Run(look.Program, position, scopeStart, scopeEnd, -1, out _) >= 0;
+        }
+        else
+        {
+            found = false;
+            for (var length = 0; length <= look.MaxLength && position - length >= scopeStart && !found; length++)
+                found = vm.Run(look.Program, position - length, scopeStart, position, position, out _) >= 0;
+        }
+        return found != look.Negated;
+    }
+
+    private static int[] NewCaptures(int slots)
+    {
+        var captures = new int[slots];
+        Array.Fill(captures, -1);
+        return captures;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using RulesEngine.Language.Model;
+using RulesEngine.Output;
+
+namespace RulesEngine.Matching;
+
+/// <summary>
+/// Assembles a letter's record from emitted values in document order. A scalar field keeps the
+/// first value written to it; `list[]` targets append (identical items once); objects merge.
+/// </summary>
+internal sealed class RecordBuilder
+{
+    private sealed class Node
+    {
+        public SortedDictionary<string, Node>? Fields;
+        public List<Node>? Items;
+        public Value? Leaf;
+        public ImmutableArray<(string Path, Evidence Evidence)> Evidence = [];
+    }
+
+    private readonly Node _root = new() { Fields = new(StringComparer.Ordinal) };
+
+    public void Emit(ImmutableArray<TargetStep> target, EvaluatedValue value)
+    {
+        var node = _root;
+        for (var i = 0; i < target.Length; i++)
+        {
+            var step = target[i];
+            var last = i == target.Length - 1;
+            node.Fields ??= new SortedDictionary<string, Node>(StringComparer.Ordinal);
+            if (node.Leaf is not null) return;
+            if (!node.Fields.TryGetValue(step.Name, out var child)) node.Fields[step.Name] = child = new Node();
+            if (step.Append)
+            {
+                child.Items ??= [];
+                if (last)
+                {
+                    var json = value.Value.ToJson();
+                    if (child.Items.Any(item => item.Leaf?.ToJson() == json)) return;
+                    child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
+                    return;
+                }
+                var item = new Node { Fields = new(StringComparer.Ordinal) };
+                child.Items.Add(item);
+                node = item;
+                continue;
+            }
+            if (last)
+            {
+                Assign(child, value.Value, value.Evidence);
+                return;
+            }
+            node = child;
+        }
+    }
+
+    /// <summary>An object merges field by field; anything else is set once.</summary>
+    private static void Assign(Node node, Value value, ImmutableArray<(string Path, Evidence Evidence)> evidence)
+    {
+        if (value is ObjectValue obj && node.Leaf is null && node.Items is null)
+        {
+            node.Fields ??= new SortedDictionary<string, Node>(StringComparer.Ordinal);
+            foreach (var (name, field) in obj.Fields)
+            {
+                if (!node.Fields.TryGetValue(name, out var child)) node.Fields[name] = child = new Node();
+                Assign(child, field, [.. evidence.Where(e => e.Path == name || e.Path.StartsWith(name + ".", StringComparison.Ordinal) || e.Path.StartsWith(name + "[", StringComparison.Ordinal))
+                    .Select(e => (e.Path.Length == name.Length ? "" : e.Path[(name.Length + (e.Path[name.Length] == '.' ? 1 : 0))..], e.Evidence))]);
+            }
+            return;
+        }
+        if (node.Leaf is not null || node.Fields is not null || node.Items is not null) return;
+        node.Leaf = value;
+        node.Evidence = evidence;
+    }
+
+    public (ObjectValue Record, ImmutableSortedDictionary<string, Evidence> Evidence) Build()
+    {
+        var evidence = ImmutableSortedDictionary.CreateBuilder<string, Evidence>(StringComparer.Ordinal);
+        var record = (ObjectValue)Freeze(_root, "", evidence);
+        return (record, evidence.ToImmutable());
+    }
+
+    private static Value Freeze(Node node, string path, ImmutableSortedDictionary<string, Evidence>.Builder evidence)
+    {
+        if (node.Leaf is not null)
+        {
+            foreach (var (relative, item) in node.Evidence)
+            {
+                var full = relative.Length == 0 ? path : relative.StartsWith('[') ? path + relative : path + "." + relative;
+                evidence.TryAdd(full, item);
+            }
+            return node.Leaf;
+        }
+        if (node.Items is not null)
+            return new ListValue([.. node.Items.Select((item, i) => Freeze(item, $"{path}[{i}]", evidence))]);
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+        foreach (var (name, child) in node.Fields ?? [])
+            fields[name] = Freeze(child, path.Length == 0 ? name : path + "." + name, evidence);
+        return new ObjectValue(fields.ToImmutable());
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>A capture bound by a scope condition (`where heading matches outcome_area -> area`).</summary>
+internal sealed record Binding(CaptureSlot Slot, TokenRange Span);
+
+/// <summary>One place a rule's scopes allow it to match, with what its conditions captured.</summary>
+internal sealed record ScopeInstance(TokenRange Range, ImmutableDictionary<string, Binding> Bindings);
+
+/// <summary>A match of one rule: its token span, capture positions and the scope it matched in.</summary>
+internal sealed record RuleMatch(CompiledRule Rule, int Start, int End, int[] Captures, ScopeInstance Scope)
+{
+    public int Length => End - Start;
+
+    /// <summary>The span and slot of a named capture, from the pattern first, then the scope's conditions.</summary>
+    public (CaptureSlot Slot, TokenRange Span)? Capture(string name)
+    {
+        for (var i = 0; i < Rule.Captures.Length; i++)
+        {
+            if (Rule.Captures[i].Name != name) continue;
+            var (from, to) = (Captures[2 * i], Captures[2 * i + 1]);
+            return from >= 0 && to >= from ? (Rule.Captures[i], new TokenRange(from, to)) : null;
+        }
+        return Scope.Bindings.TryGetValue(name, out var binding) ? (binding.Slot, binding.Span) : null;
+    }
+}

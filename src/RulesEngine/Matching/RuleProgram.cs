@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using RulesEngine.Language.Model;
+
+namespace RulesEngine.Matching;
+
+/// <summary>
+/// A compiled rule pack, ready to run over any number of letters (it holds no per-letter state,
+/// so one program serves parallel workers).
+/// </summary>
+public sealed class RuleProgram
+{
+    internal RuleProgram(
+        ImmutableArray<CompiledPhase> phases,
+        ImmutableArray<TokenTest> tests,
+        ImmutableArray<LexiconTrie> lexicons,
+        ImmutableArray<Lookaround> lookarounds,
+        ImmutableArray<string> annotationNames,
+        RuleSet model,
+        IReadOnlyDictionary<string, string> sources)
+    {
+        Phases = phases;
+        Tests = tests;
+        Lexicons = lexicons;
+        Lookarounds = lookarounds;
+        AnnotationNames = annotationNames;
+        Model = model;
+        Sources = sources;
+        Rules = [.. phases.SelectMany(p => p.Rules).OrderBy(r => r.Order)];
+        Index = new StartIndex(this);
+    }
+
+    internal ImmutableArray<CompiledPhase> Phases { get; }
+    internal ImmutableArray<CompiledRule> Rules { get; }
+    internal ImmutableArray<TokenTest> Tests { get; }
+    internal ImmutableArray<LexiconTrie> Lexicons { get; }
+    internal ImmutableArray<Lookaround> Lookarounds { get; }
+    internal ImmutableArray<string> AnnotationNames { get; }
+    internal StartIndex Index { get; }
+
+    /// <summary>The rule model the program was compiled from (for examples, schema and explanations).</summary>
+    public RuleSet Model { get; }
+
+    /// <summary>The text of each rule file by its display path, for printing diagnostics with their source line.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; }
+
+    public IEnumerable<string> RuleNames => Rules.Select(r => r.Name);
+}

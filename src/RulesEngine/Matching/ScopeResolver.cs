@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>Finds where in a letter a rule's chain of `within` scopes lets it match.</summary>
+internal static class ScopeResolver
+{
+    private static readonly ImmutableDictionary<string, Binding> NoBindings = ImmutableDictionary<string, Binding>.Empty;
+
+    private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column);
+
+    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes)
+    {
+        var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
+        foreach (var scope in scopes)
+        {
+            var next = new List<ScopeInstance>();
+            var candidates = Candidates(context.Document, scope.Kind);
+            foreach (var parent in current)
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Range.Start < parent.Range.Start || candidate.Range.End > parent.Range.End || candidate.Range.IsEmpty && scope.Kind != ScopeKind.Section) continue;
+                var bindings = parent.Bindings;
+                if (Satisfies(context, scope, candidate, ref bindings)) next.Add(new ScopeInstance(candidate.Range, bindings));
+            }
+            current = next;
+        }
+        current.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return current;
+    }
+
+    private static IEnumerable<Candidate> Candidates(Document document, ScopeKind kind) => kind switch
+    {
+        ScopeKind.Document => [new Candidate(document.All, default, 0)],
+        ScopeKind.Head => [new Candidate(document.Head, default, 0)],
+        ScopeKind.Closing => [new Candidate(document.Closing, default, 0)],
+        ScopeKind.Section => document.Sections.Select(s => new Candidate(s.Body, s.Heading, 0)),
+        ScopeKind.Heading => document.Sections.Select(s => new Candidate(s.Heading, s.Heading, 0)),
+        ScopeKind.Paragraph => document.Paragraphs.Select(p => new Candidate(p.Tokens, default, 0)),
+        ScopeKind.Sentence => document.Sentences.Select(s => new Candidate(s.Tokens, default, 0)),
+        ScopeKind.Table => document.Tables.Select(t => new Candidate(t.Tokens, default, 0)),
+        ScopeKind.Row => document.Tables.SelectMany(t => t.Rows).Select(r => new Candidate(r.Tokens, default, 0)),
+        ScopeKind.Cell => document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => new Candidate(c.Tokens, default, c.Column)),
+        ScopeKind.Item => document.ListItems.Select(i => new Candidate(i.Tokens, default, 0)),
+        ScopeKind.Line => document.Lines.Select(l => new Candidate(l, default, 0)),
+        _ => [],
+    };
+
+    private static bool Satisfies(MatchContext context, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)
+    {
+        var vm = new PikeVm(context);
+        foreach (var condition in scope.Conditions)
+        {
+            switch (condition)
+            {
+                case InColumn column when candidate.Column != column.Column:
+                    return false;
+                case HeadingMatches heading:
+                    var range = candidate.Heading;
+                    var trimmed = range.End;
+                    while (trimmed > range.Start && context.Tokens[trimmed - 1].Kind == TokenKind.Punctuation) trimmed--;
+                    var end = vm.Run(heading.Program, range.Start, range.Start, range.End, trimmed, out var headingCaptures);
+                    if (end < 0 && trimmed != range.End) end = vm.Run(heading.Program, range.Start, range.Start, range.End, range.End, out headingCaptures);
+                    if (end <= range.Start) return false;
+                    bindings = Bind(bindings, heading.Captures, headingCaptures);
+                    break;
+                case StartsWith starts:
+                    var startEnd = vm.Run(starts.Program, candidate.Range.Start, candidate.Range.Start, candidate.Range.End, -1, out var startCaptures);
+                    if (startEnd <= candidate.Range.Start) return false;
+                    bindings = Bind(bindings, starts.Captures, startCaptures);
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static ImmutableDictionary<string, Binding> Bind(ImmutableDictionary<string, Binding> bindings, ImmutableArray<CaptureSlot> slots, int[]? captures)
+    {
+        if (captures is null) return bindings;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (captures[2 * i] >= 0 && captures[2 * i + 1] >= captures[2 * i])
+                bindings = bindings.SetItem(slots[i].Name, new Binding(slots[i], new TokenRange(captures[2 * i], captures[2 * i + 1])));
+        }
+        return bindings;
+    }
+}

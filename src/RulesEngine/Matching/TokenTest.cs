@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Matching;
+
+/// <summary>A test of one token, the smallest step of a compiled pattern.</summary>
+internal abstract record TokenTest
+{
+    public abstract bool Matches(Token token);
+
+    /// <summary>The token norm this test requires, when it requires exactly one; used to index rules by first word.</summary>
+    public virtual string? IndexWord => null;
+}
+
+internal sealed record WordTest(string Norm) : TokenTest
+{
+    public override bool Matches(Token token) => token.Norm == Norm;
+    public override string? IndexWord => Norm;
+}
+
+internal sealed record ExactWordTest(string Text) : TokenTest
+{
+    public override bool Matches(Token token) =>
+        string.Equals(token.Text.Replace('\u2019', '\''), Text, StringComparison.Ordinal);
+    public override string? IndexWord => Text.ToLowerInvariant();
+}
+
+internal enum TokenClass { Any, Word, Number, Percentage, Punctuation, Symbol, Capitalised, Upper, Lower, Alphanumeric, Inline }
+
+internal sealed record ClassTest(TokenClass Class) : TokenTest
+{
+    public override bool Matches(Token token) => Class switch
+    {
+        TokenClass.Any => true,
+        TokenClass.Word => token.Kind == TokenKind.Word,
+        TokenClass.Number => token.Kind == TokenKind.Number,
+        TokenClass.Percentage => token.Kind == TokenKind.Percentage,
+        TokenClass.Punctuation => token.Kind == TokenKind.Punctuation,
+        TokenClass.Symbol => token.Kind == TokenKind.Symbol,
+        TokenClass.Capitalised => token.Kind == TokenKind.Word && token.Has(TokenFlags.Capitalised),
+        TokenClass.Upper => token.Kind == TokenKind.Word && token.Has(TokenFlags.AllCaps),
+        TokenClass.Lower => token.Kind == TokenKind.Word && char.IsLower(token.Text[0]),
+        TokenClass.Alphanumeric => token.Kind == TokenKind.Word && token.Has(TokenFlags.HasDigits),
+        TokenClass.Inline => !token.Has(TokenFlags.LineStart),
+        _ => false,
+    };
+
+    public static IReadOnlyDictionary<string, TokenClass> Names { get; } = new Dictionary<string, TokenClass>
+    {
+        ["any"] = TokenClass.Any,
+        ["word"] = TokenClass.Word,
+        ["number"] = TokenClass.Number,
+        ["percent"] = TokenClass.Percentage,
+        ["punct"] = TokenClass.Punctuation,
+        ["symbol"] = TokenClass.Symbol,
+        ["cap"] = TokenClass.Capitalised,
+        ["capitalised"] = TokenClass.Capitalised,
+        ["upper"] = TokenClass.Upper,
+        ["lower"] = TokenClass.Lower,
+        ["alnum"] = TokenClass.Alphanumeric,
+        ["inline"] = TokenClass.Inline,
+    };
+}
+
+/// <summary>
+/// A regular expression over one token's text. .NET's backtracking engine is not used: the
+/// non-backtracking engine keeps a rule writer's regex linear in the token's length.
+/// </summary>
+internal sealed record RegexTest(Regex Regex) : TokenTest
+{
+    public override bool Matches(Token token) => Regex.IsMatch(token.Text);
+}
+
+internal sealed record NotTest(TokenTest Inner) : TokenTest
+{
+    public override bool Matches(Token token) => !Inner.Matches(token);
+}
+
+internal sealed record AnyOfTest(IReadOnlyList<TokenTest> Tests) : TokenTest
+{
+    public override bool Matches(Token token)
+    {
+        foreach (var test in Tests) if (test.Matches(token)) return true;
+        return false;
+    }
+}
+
+internal sealed record WordSetTest(IReadOnlySet<string> Norms) : TokenTest
+{
+    public override bool Matches(Token token) => Norms.Contains(token.Norm);
+}

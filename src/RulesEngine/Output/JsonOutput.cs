@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RulesEngine.Output;
+
+/// <summary>
+/// Writes records as JSON: keys sorted, numbers and dates culture-invariant, `\n` line ends,
+/// so the same letter and rules always give the same bytes.
+/// </summary>
+public static class JsonOutput
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(Value value, bool indented = true)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact)) Write(writer, value);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The letter's record with an `evidence` object beside the fields: path -> rule, span and text.</summary>
+    public static string Serialize(LetterResult result, bool indented = true, bool withEvidence = true)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact)) WriteResult(writer, result, withEvidence);
+        var json = Encoding.UTF8.GetString(buffer.ToArray());
+        return indented ? json + "\n" : json;
+    }
+
+    public static void WriteResult(Utf8JsonWriter writer, LetterResult result, bool withEvidence)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("letter", result.Name);
+        foreach (var (name, value) in result.Record.Fields)
+        {
+            writer.WritePropertyName(name);
+            Write(writer, value);
+        }
+        if (withEvidence)
+        {
+            writer.WriteStartObject("evidence");
+            foreach (var (path, evidence) in result.Evidence)
+            {
+                writer.WriteStartObject(path);
+                writer.WriteString("rule", evidence.Rule);
+                writer.WriteString("at", evidence.RuleLocation);
+                writer.WriteStartArray("span");
+                writer.WriteNumberValue(evidence.Start);
+                writer.WriteNumberValue(evidence.End);
+                writer.WriteEndArray();
+                writer.WriteString("line", $"{evidence.Line}:{evidence.Column}");
+                writer.WriteString("text", evidence.Text);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter writer, Value value)
+    {
+        switch (value)
+        {
+            case TextValue text: writer.WriteStringValue(text.Text); break;
+            case NumberValue number when number.IsWhole: writer.WriteNumberValue(decimal.Truncate(number.Number)); break;
+            case NumberValue number: writer.WriteNumberValue(number.Number / 1.0000000000000000000000000000m); break;
+            case BoolValue flag: writer.WriteBooleanValue(flag.Flag); break;
+            case DateValue date: writer.WriteStringValue(date.Iso); break;
+            case ObjectValue obj:
+                writer.WriteStartObject();
+                foreach (var (name, field) in obj.Fields)
+                {
+                    writer.WritePropertyName(name);
+                    Write(writer, field);
+                }
+                writer.WriteEndObject();
+                break;
+            case ListValue list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items) Write(writer, item);
+                writer.WriteEndArray();
+                break;
+        }
+    }
+}
