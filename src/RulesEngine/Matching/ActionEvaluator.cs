@@ -71,12 +71,12 @@ internal sealed class ActionEvaluator(MatchContext context)
     private Value? FromCapture(RuleMatch match, string name, string function, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
     {
         if (match.Capture(name) is not var (slot, span)) return null;
-        var text = context.Document.TextOf(span);
+        var text = PlainQuotes(context.Document.TextOf(span));
         Value? value = function switch
         {
             "value" => CapturedValue(slot, span) is { } captured ? FromObject(captured) : new TextValue(text),
             "text" => new TextValue(text),
-            "lower" => new TextValue(text.ToLowerInvariant().Replace('\u2019', '\'')),
+            "lower" => new TextValue(text.ToLowerInvariant()),
             "upper" => new TextValue(text.ToUpperInvariant()),
             "title" => new TextValue(Conversions.TitleCase(text)),
             "number" => NumberOf(slot, span, text) is { } n ? new NumberValue(n) : null,
@@ -84,13 +84,17 @@ internal sealed class ActionEvaluator(MatchContext context)
             "percent" => Conversions.ParsePercent(text) is { } p ? new NumberValue(p) : null,
             "date" => (CapturedValue(slot, span) as DateOnly? ?? Conversions.ParseDate(text)) is { } d ? new DateValue(d) : null,
             "year" => YearOf(slot, span, text) is { } y ? new NumberValue(y) : null,
-            "joined" => new TextValue(string.Join(", ", LinesOf(span).Select(l => context.Document.TextOf(l).TrimEnd(',')))),
-            "lines" => new ListValue([.. LinesOf(span).Select(l => (Value)new TextValue(context.Document.TextOf(l)))]),
+            "joined" => new TextValue(string.Join(", ", LinesOf(span).Select(l => PlainQuotes(context.Document.TextOf(l)).TrimEnd(',')))),
+            "lines" => new ListValue([.. LinesOf(span).Select(l => (Value)new TextValue(PlainQuotes(context.Document.TextOf(l))))]),
             _ => null,
         };
         if (value is not null) evidence.Add((path, EvidenceOf(match, span)));
         return value;
     }
+
+    /// <summary>Converters differ in quote marks, so extracted text uses plain ones; evidence keeps the letter's own.</summary>
+    private static string PlainQuotes(string text) =>
+        text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
 
     private object? CapturedValue(CaptureSlot slot, TokenRange span) => slot.Source switch
     {

@@ -20,7 +20,11 @@ public static class JsonOutput
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The letter's record with an `evidence` object beside the fields: path -> rule, span and text.</summary>
+    /// <summary>
+    /// The letter's record with an `evidence` object beside the fields: path -> rule, character
+    /// span, line:column and text. The rule's file and line are left out so that editing one
+    /// rule does not shift every snapshot; `explain` shows them.
+    /// </summary>
     public static string Serialize(LetterResult result, bool indented = true, bool withEvidence = true)
     {
         using var buffer = new MemoryStream();
@@ -45,11 +49,8 @@ public static class JsonOutput
             {
                 writer.WriteStartObject(path);
                 writer.WriteString("rule", evidence.Rule);
-                writer.WriteString("at", evidence.RuleLocation);
-                writer.WriteStartArray("span");
-                writer.WriteNumberValue(evidence.Start);
-                writer.WriteNumberValue(evidence.End);
-                writer.WriteEndArray();
+                writer.WriteNumber("start", evidence.Start);
+                writer.WriteNumber("end", evidence.End);
                 writer.WriteString("line", $"{evidence.Line}:{evidence.Column}");
                 writer.WriteString("text", evidence.Text);
                 writer.WriteEndObject();
