@@ -29,7 +29,7 @@ lexiconPhrase : STRING | name ;
 recordDecl : RECORD name '{' fieldDecls '}' ;
 outputDecl : OUTPUT '{' fieldDecls '}' ;
 fieldDecls : (fieldDecl (',' fieldDecl)* ','?)? ;
-fieldDecl : name ':' typeRef ;
+fieldDecl : fieldName ':' typeRef ;
 typeRef : name (LBRACK RBRACK)? ;
 
 // ---- phases and named patterns ----------------------------------------------------------
@@ -92,7 +92,7 @@ atom
 // ---- actions ----------------------------------------------------------------------------
 
 targetPath : targetStep ('.' targetStep)* ;
-targetStep : name (LBRACK RBRACK)? ;
+targetStep : fieldName (LBRACK RBRACK)? ;
 
 expr
     : literal                             # literalExpr
@@ -103,7 +103,7 @@ expr
     ;
 
 objectExpr : '{' (fieldValue (',' fieldValue)* ','?)? '}' ;
-fieldValue : name ':' expr ;
+fieldValue : fieldName ':' expr ;
 
 literal : STRING | INT | DECIMAL | TRUE | FALSE ;
 
@@ -116,12 +116,18 @@ expectation
     | EXPECT '@' ID '=' expr              # expectAnnotation
     ;
 valuePath : valueStep ('.' valueStep)* ;
-valueStep : name (LBRACK INT RBRACK)? ;
+valueStep : fieldName (LBRACK INT RBRACK)? ;
 
 // Keywords that are also ordinary words may still name fields, lexicons and rules.
 name
     : ID | FIRST | ALL | LONGEST | NONE | UP | TO | BY | WITH | HEADING | COLUMN | STARTS
     | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED
+    ;
+
+// Any word may name a field of the output, keywords included (`rule`, `match`, ...).
+fieldName
+    : name | IMPORT | LEXICON | PHASE | RULE | WITHIN | WHERE | AND | MATCH | EMIT | ANNOTATE
+    | EXAMPLE | EXPECT | NOT | TRUE | FALSE
     ;
 
 // ---- lexer ------------------------------------------------------------------------------

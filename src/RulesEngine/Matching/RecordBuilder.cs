@@ -35,8 +35,10 @@ internal sealed class RecordBuilder
                 child.Items ??= [];
                 if (last)
                 {
+                    // Two rules may emit the same item from the same text; keep it once.
                     var json = value.Value.ToJson();
-                    if (child.Items.Any(item => item.Leaf?.ToJson() == json)) return;
+                    var at = value.Evidence.IsEmpty ? -1 : value.Evidence[0].Evidence.Start;
+                    if (child.Items.Any(item => item.Leaf?.ToJson() == json && (item.Evidence.IsEmpty ? -1 : item.Evidence[0].Evidence.Start) == at)) return;
                     child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
                     return;
                 }

@@ -75,7 +75,9 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
                 return LineKind.MarkdownHeading;
             }
         }
-        if (!line.Contains('\t') && BoldLine().IsMatch(line)) return LineKind.BoldHeading;
+        // A tab makes a table row even when the first cell opens with a bullet.
+        if (line.Contains('\t')) return LineKind.Text;
+        if (BoldLine().IsMatch(line)) return LineKind.BoldHeading;
         if (trimmed.Length >= 2 && (trimmed[0] is '-' or '*' or '\u2013' || TokenNormaliser.IsBullet(trimmed[0])) && char.IsWhiteSpace(trimmed[1]))
         {
             markerEnd = indent + 1;

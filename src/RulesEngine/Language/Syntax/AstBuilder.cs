@@ -64,9 +64,9 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
             entry.literal() is { } value ? LiteralValue(value) : null, At(entry));
 
     private ImmutableArray<FieldDecl> BuildFields(FieldDeclsContext? fields) =>
-        fields is null ? [] : [.. fields.fieldDecl().Where(f => f.name() is not null && f.typeRef()?.name() is not null)
-            .Select(f => new FieldDecl(f.name().GetText(),
-                new TypeRef(f.typeRef().name().GetText(), f.typeRef().LBRACK() is not null, At(f.typeRef())), At(f.name())))];
+        fields is null ? [] : [.. fields.fieldDecl().Where(f => f.fieldName() is not null && f.typeRef()?.name() is not null)
+            .Select(f => new FieldDecl(f.fieldName().GetText(),
+                new TypeRef(f.typeRef().name().GetText(), f.typeRef().LBRACK() is not null, At(f.typeRef())), At(f.fieldName())))];
 
     private static ConflictMode ModeOf(ConflictModeContext? mode) => mode switch
     {
@@ -104,7 +104,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
                 case EmitClauseContext e when e.targetPath() is { } target:
                     Expr? value = e.expr() is { } expr ? BuildExpr(expr) : e.objectExpr() is { } obj ? BuildObject(obj) : null;
                     if (value is not null)
-                        emits.Add(new EmitAction([.. target.targetStep().Select(s => new TargetStep(s.name().GetText(), s.LBRACK() is not null))], value, At(target)));
+                        emits.Add(new EmitAction([.. target.targetStep().Select(s => new TargetStep(s.fieldName().GetText(), s.LBRACK() is not null))], value, At(target)));
                     break;
                 case AnnotateClauseContext a when a.ID() is { } id:
                     annotate = new AnnotateAction(id.GetText(), a.expr() is { } v ? BuildExpr(v) : null, At(id.Symbol));
@@ -185,8 +185,8 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
     }
 
     private ObjectExpr BuildObject(ObjectExprContext obj) =>
-        new([.. obj.fieldValue().Where(f => f.name() is not null && f.expr() is not null)
-            .Select(f => new FieldExpr(f.name().GetText(), BuildExpr(f.expr()), At(f.name())))], At(obj));
+        new([.. obj.fieldValue().Where(f => f.fieldName() is not null && f.expr() is not null)
+            .Select(f => new FieldExpr(f.fieldName().GetText(), BuildExpr(f.expr()), At(f.fieldName())))], At(obj));
 
     private Expr BuildExpr(ExprContext expr) => expr switch
     {
@@ -202,7 +202,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
     {
         ExpectNoneContext n => new ExpectNothing(At(n)),
         ExpectValueContext v when v.valuePath() is { } path && v.expr() is { } value =>
-            new ExpectValue([.. path.valueStep().Select(s => new ValueStep(s.name().GetText(), s.INT() is { } i ? ParseInt(i.Symbol) : null))],
+            new ExpectValue([.. path.valueStep().Select(s => new ValueStep(s.fieldName().GetText(), s.INT() is { } i ? ParseInt(i.Symbol) : null))],
                 BuildExpr(value), At(path)),
         ExpectAnnotationContext a when a.ID() is { } id && a.expr() is { } value => new ExpectAnnotation(id.GetText(), BuildExpr(value), At(a)),
         _ => null,
