@@ -38,8 +38,8 @@ internal static class RuleFileParser
         public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
             diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error, new SourceLocation(path, line, charPositionInLine + 1), Describe(msg)));
 
-        /// <summary>ANTLR's messages name grammar tokens; say it in the rule writer's words.</summary>
-        private static string Describe(string message) => message
+        /// <summary>ANTLR's messages name grammar tokens; say it in the rule writer's words, without long lists of alternatives.</summary>
+        private static string Describe(string message) => System.Text.RegularExpressions.Regex.Replace(message, @" expecting \{[^}]*,[^}]*,[^}]*,[^}]*,[^}]*\}", "")
             .Replace("<EOF>", "end of file")
             .Replace("extraneous input", "unexpected")
             .Replace("mismatched input", "unexpected")

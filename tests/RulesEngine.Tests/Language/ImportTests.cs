@@ -1,0 +1,73 @@
+using RulesEngine.Language.Compilation;
+
+namespace RulesEngine.Tests.Language;
+
+/// <summary>Imports join rule files into one pack, and can never reach outside the rule folder.</summary>
+public sealed class ImportTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("rules-import-").FullName;
+    private readonly string _rules;
+
+    public ImportTests()
+    {
+        _rules = Path.Combine(_root, "rules");
+        Directory.CreateDirectory(Path.Combine(_rules, "common"));
+        File.WriteAllText(Path.Combine(_rules, "common", "grades.rules"), "lexicon grade_word { good => 3 }\n");
+        File.WriteAllText(Path.Combine(_root, "secret.rules"), "lexicon secret { x }\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private Compilation CompileMain(string main)
+    {
+        File.WriteAllText(Path.Combine(_rules, "main.rules"), main);
+        return RuleCompiler.CompileFolder(_rules);
+    }
+
+    [Fact]
+    public void Import_RelativeToTheImportingFile_MakesItsNamesVisible()
+    {
+        var compilation = CompileMain("import \"common/grades.rules\"\nrule r\n  match grade_word -> g\n  emit grade = value(g)\n");
+        Assert.True(compilation.Succeeded, compilation.Format());
+        Assert.Equal(2, compilation.Sources.Count);
+    }
+
+    [Fact]
+    public void Import_LeavingTheRuleFolder_IsRejected()
+    {
+        var error = Assert.Single(CompileMain("import \"../secret.rules\"\n").Errors);
+        Assert.Equal("RE2008", error.Code);
+        Assert.Contains("points outside the rule folder", error.Message);
+    }
+
+    [Fact]
+    public void Import_OfAnAbsolutePath_IsRejected()
+    {
+        var error = Assert.Single(CompileMain($"import \"{Path.Combine(_root, "secret.rules")}\"\n").Errors);
+        Assert.Equal("RE2008", error.Code);
+    }
+
+    [Fact]
+    public void Import_ThroughALinkPointingOutside_IsRejected()
+    {
+        File.CreateSymbolicLink(Path.Combine(_rules, "common", "link.rules"), Path.Combine(_root, "secret.rules"));
+        var error = Assert.Single(CompileMain("import \"common/link.rules\"\n").Errors);
+        Assert.Contains("link to a file outside the rule folder", error.Message);
+    }
+
+    [Fact]
+    public void Import_OfAMissingFile_SuggestsTheNearestOne()
+    {
+        var error = Assert.Single(CompileMain("import \"common/grade.rules\"\n").Errors);
+        Assert.Equal(("RE2009", "common/grades.rules"), (error.Code, error.Suggestion));
+    }
+
+    [Fact]
+    public void Import_Cycle_LoadsEachFileOnce()
+    {
+        File.WriteAllText(Path.Combine(_rules, "common", "a.rules"), "import \"b.rules\"\nlexicon a { x }\n");
+        File.WriteAllText(Path.Combine(_rules, "common", "b.rules"), "import \"a.rules\"\nlexicon b { y }\n");
+        var compilation = CompileMain("import \"common/a.rules\"\nrule r\n  match a b -> m\n  emit m = text(m)\n");
+        Assert.True(compilation.Succeeded, compilation.Format());
+    }
+}
