@@ -1,0 +1,94 @@
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Cli;
+
+/// <summary>`check`, `test`, `run` and `read` as a user runs them.</summary>
+public sealed class LanguageCommandTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("rulesengine-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public void Check_OnABrokenRuleFile_PrintsFileLineColumnAndExitsOneWithoutAStackTrace()
+    {
+        var rules = Path.Combine(_temp, "broken");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "broken.rules"), "lexicon grade_word { good => 3 }\nrule r\n  match grade_wrd -> g\n  emit g = value(g)\n");
+        var outcome = CommandRunner.RunIn(_temp, null, "check", "broken");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("broken.rules:3:9: error RE2001: unknown lexicon, pattern or token class 'grade_wrd' (did you mean 'grade_word'?)", outcome.Error);
+        Assert.Contains("    3 |   match grade_wrd -> g", outcome.Error);
+        Assert.DoesNotContain("   at ", outcome.Error);
+    }
+
+    [Fact]
+    public void Check_OnTheRulePack_ExitsZero()
+    {
+        var outcome = CommandRunner.Run("check");
+        Assert.True(outcome.ExitCode == 0, outcome.Error + outcome.Output);
+        Assert.Contains("0 error(s), 0 warning(s)", outcome.Output);
+    }
+
+    [Fact]
+    public void Test_OnTheRulePack_PrintsTotalsAndExitsZero()
+    {
+        var outcome = CommandRunner.Run("test", "rules");
+        Assert.True(outcome.ExitCode == 0, outcome.Error + outcome.Output);
+        Assert.Matches(@"(?m)^\d+ passed, 0 failed$", outcome.Output);
+    }
+
+    [Fact]
+    public void Test_WithAFailingExample_ShowsExpectedAndActualAndExitsOne()
+    {
+        var rules = Path.Combine(_temp, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample r \"it is good\"\n  expect w = \"bad\"\n\ntodo example r \"it was good\"\n  expect w = \"good\"\n");
+        var outcome = CommandRunner.RunIn(_temp, null, "test", "rules");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("r.rules:5:1: FAIL example for rule 'r'", outcome.Output);
+        Assert.Contains("w: expected \"bad\", got \"good\"", outcome.Output);
+        Assert.Contains("r.rules:8:1: TODO example for rule 'r'", outcome.Output);
+        Assert.Contains("0 passed, 1 failed, 1 todo", outcome.Output);
+    }
+
+    [Fact]
+    public void Run_WithOut_WritesOneJsonFilePerSeed()
+    {
+        var outcome = CommandRunner.Run("run", "seeds", "--out", _temp);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Equal(Seeds.Names.Select(n => n + ".json"), Directory.GetFiles(_temp, "*.json").Select(Path.GetFileName).Order());
+        Assert.Contains("\"kind\": \"rating\"", File.ReadAllText(Path.Combine(_temp, Seeds.Names[0] + ".json")));
+    }
+
+    [Fact]
+    public void Run_FromStandardInput_PrintsOneJsonLine()
+    {
+        var outcome = CommandRunner.RunIn(AppContext.BaseDirectory, Seeds.Text(Seeds.Apa), "run", "-");
+        Assert.Equal(0, outcome.ExitCode);
+        var line = Assert.Single(outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("\"kind\":\"apa\"", line);
+    }
+
+    [Fact]
+    public void Run_WithABadLetterInTheBatch_ReportsItAndStillWritesTheOthers()
+    {
+        var letters = Path.Combine(_temp, "letters");
+        Directory.CreateDirectory(letters);
+        File.WriteAllText(Path.Combine(letters, "good.txt"), Seeds.Text(Seeds.Names[0]));
+        File.WriteAllBytes(Path.Combine(letters, "binary.txt"), [1, 2, 0, 3]);
+        var outcome = CommandRunner.RunIn(AppContext.BaseDirectory, null, "run", letters, "--out", Path.Combine(_temp, "out"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("binary.txt: error: the file is binary", outcome.Error);
+        Assert.True(File.Exists(Path.Combine(_temp, "out", "good.json")));
+    }
+
+    [Fact]
+    public void Read_ShowsTheStructureOfASeed()
+    {
+        var outcome = CommandRunner.Run("read", Path.Combine("seeds", Seeds.Apa + ".txt"));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("\"Being healthy\"", outcome.Output);
+        Assert.Contains("7 rows x 2 columns", outcome.Output);
+    }
+}
