@@ -56,6 +56,7 @@ condition
     : HEADING MATCHES pattern    # headingCondition
     | STARTS WITH pattern        # startsCondition
     | COLUMN INT                 # columnCondition
+    | AFTER pattern              # afterCondition
     ;
 
 // ---- patterns over tokens ---------------------------------------------------------------
@@ -120,7 +121,7 @@ valueStep : fieldName (LBRACK INT RBRACK)? ;
 
 // Keywords that are also ordinary words may still name fields, lexicons and rules.
 name
-    : ID | FIRST | ALL | LONGEST | NONE | UP | TO | BY | WITH | HEADING | COLUMN | STARTS
+    : ID | FIRST | ALL | LONGEST | NONE | UP | TO | BY | WITH | AFTER | HEADING | COLUMN | STARTS
     | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED
     ;
 
@@ -147,6 +148,7 @@ HEADING : 'heading' ;
 MATCHES : 'matches' ;
 STARTS : 'starts' ;
 WITH : 'with' ;
+AFTER : 'after' ;
 COLUMN : 'column' ;
 MATCH : 'match' ;
 EMIT : 'emit' ;

@@ -20,6 +20,9 @@ internal sealed record StartsWith(PatternProgram Program, ImmutableArray<Capture
 
 internal sealed record InColumn(int Column) : CompiledCondition;
 
+/// <summary>Some earlier section's heading starts with the pattern.</summary>
+internal sealed record AfterHeading(PatternProgram Program) : CompiledCondition;
+
 internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCondition> Conditions);
 
 /// <summary>The tokens that can begin a match of a rule, for the start index.</summary>

@@ -22,6 +22,9 @@ public static partial class Conversions
         ["fifth"] = 0.2m, ["fifths"] = 0.2m, ["tenth"] = 0.1m, ["tenths"] = 0.1m,
     };
 
+    /// <summary>Words that qualify a number without changing it: `approximately one third` is still 0.333.</summary>
+    private static readonly HashSet<string> Approximations = ["approximately", "about", "around", "roughly", "nearly", "almost", "over", "some", "just", "under"];
+
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -30,7 +33,8 @@ public static partial class Conversions
     {
         var cleaned = text.Trim().TrimEnd('%').Trim();
         if (decimal.TryParse(cleaned.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var digits)) return digits;
-        var words = cleaned.ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "and").ToList();
+        var words = cleaned.ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w != "and").SkipWhile(Approximations.Contains).ToList();
         if (words.Count == 0) return null;
         decimal total = 0, current = 0;
         var any = false;

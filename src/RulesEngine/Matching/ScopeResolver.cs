@@ -8,7 +8,7 @@ internal static class ScopeResolver
 {
     private static readonly ImmutableDictionary<string, Binding> NoBindings = ImmutableDictionary<string, Binding>.Empty;
 
-    private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column);
+    private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
 
     public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes)
     {
@@ -35,7 +35,7 @@ internal static class ScopeResolver
         ScopeKind.Document => [new Candidate(document.All, default, 0)],
         ScopeKind.Head => [new Candidate(document.Head, default, 0)],
         ScopeKind.Closing => [new Candidate(document.Closing, default, 0)],
-        ScopeKind.Section => document.Sections.Select(s => new Candidate(s.Body, s.Heading, 0)),
+        ScopeKind.Section => document.Sections.Select((s, i) => new Candidate(s.Body, s.Heading, 0, i)),
         ScopeKind.Heading => document.Sections.Select(s => new Candidate(s.Heading, s.Heading, 0)),
         ScopeKind.Paragraph => document.Paragraphs.Select(p => new Candidate(p.Tokens, default, 0)),
         ScopeKind.Sentence => document.Sentences.Select(s => new Candidate(s.Tokens, default, 0)),
@@ -56,6 +56,13 @@ internal static class ScopeResolver
             {
                 case InColumn column when candidate.Column != column.Column:
                     return false;
+                case AfterHeading after:
+                    var sections = context.Document.Sections;
+                    var found = false;
+                    for (var i = 0; i < candidate.Section && !found; i++)
+                        found = vm.Run(after.Program, sections[i].Heading.Start, sections[i].Heading.Start, sections[i].Heading.End, -1, out _) > sections[i].Heading.Start;
+                    if (!found) return false;
+                    break;
                 case HeadingMatches heading:
                     var range = candidate.Heading;
                     var trimmed = range.End;

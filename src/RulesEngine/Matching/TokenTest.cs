@@ -25,7 +25,7 @@ internal sealed record ExactWordTest(string Text) : TokenTest
     public override string? IndexWord => Text.ToLowerInvariant();
 }
 
-internal enum TokenClass { Any, Word, Number, Percentage, Punctuation, Symbol, Capitalised, Upper, Lower, Alphanumeric, Inline }
+internal enum TokenClass { Any, Word, Number, Percentage, Punctuation, Symbol, Capitalised, Upper, Lower, Alphanumeric, Inline, CellStart }
 
 internal sealed record ClassTest(TokenClass Class) : TokenTest
 {
@@ -42,6 +42,7 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
         TokenClass.Lower => token.Kind == TokenKind.Word && char.IsLower(token.Text[0]),
         TokenClass.Alphanumeric => token.Kind == TokenKind.Word && token.Has(TokenFlags.HasDigits),
         TokenClass.Inline => !token.Has(TokenFlags.LineStart),
+        TokenClass.CellStart => token.Has(TokenFlags.CellStart),
         _ => false,
     };
 
@@ -59,6 +60,7 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
         ["lower"] = TokenClass.Lower,
         ["alnum"] = TokenClass.Alphanumeric,
         ["inline"] = TokenClass.Inline,
+        ["cellstart"] = TokenClass.CellStart,
     };
 }
 

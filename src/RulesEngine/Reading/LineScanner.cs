@@ -104,6 +104,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         var emphasisCloses = FindEmphasisMarks(from, end);
         var spaceBefore = true;
         var lineStart = true;
+        var cellStart = false;
         var column0 = line.Start;
         var i = from;
         while (i < end)
@@ -113,6 +114,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             {
                 line.CellStarts.Add(tokens.Count);
                 spaceBefore = true;
+                cellStart = true;
                 i++;
             }
             else if (char.IsWhiteSpace(c) || c == '\u00A0')
@@ -139,18 +141,18 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             else if (c == '&' && HtmlEntity().Match(text.Substring(i, Math.Min(end - i, 12))) is { Success: true } entity)
             {
                 if (entity.Value is "&nbsp;" or "&#160;") spaceBefore = true;
-                else Add(line, TokenKind.Symbol, i, entity.Length, DecodeEntity(entity.Value), ref spaceBefore, ref lineStart, column0);
+                else Add(line, TokenKind.Symbol, i, entity.Length, DecodeEntity(entity.Value), ref spaceBefore, ref lineStart, ref cellStart, column0);
                 i += entity.Length;
             }
             else if (TokenNormaliser.IsWordChar(c))
             {
-                i = ScanWord(line, i, end, ref spaceBefore, ref lineStart, column0);
+                i = ScanWord(line, i, end, ref spaceBefore, ref lineStart, ref cellStart, column0);
             }
             else
             {
                 var length = char.IsHighSurrogate(c) && i + 1 < end ? 2 : 1;
                 var kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
-                Add(line, kind, i, length, null, ref spaceBefore, ref lineStart, column0);
+                Add(line, kind, i, length, null, ref spaceBefore, ref lineStart, ref cellStart, column0);
                 i += length;
             }
         }
@@ -158,7 +160,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         if (line.HasTokens) MarkLineEnd(line.TokenEnd - 1);
     }
 
-    private int ScanWord(ScannedLine line, int i, int end, ref bool spaceBefore, ref bool lineStart, int column0)
+    private int ScanWord(ScannedLine line, int i, int end, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
         var start = i;
         var numeric = true;
@@ -186,22 +188,24 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             kind = TokenKind.Percentage;
             i++;
         }
-        Add(line, kind, start, i - start, null, ref spaceBefore, ref lineStart, column0);
+        Add(line, kind, start, i - start, null, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
     }
 
-    private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, int column0)
+    private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
         var span = text.AsSpan(start, length);
         var flags = TokenFlags.None;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;
+        if (cellStart) flags |= TokenFlags.CellStart;
         if (kind == TokenKind.Word) flags |= WordFlags(span);
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
         tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, span.ToString(),
             norm ?? TokenNormaliser.Normalise(span), flags));
         spaceBefore = false;
         lineStart = false;
+        cellStart = false;
     }
 
     private static TokenFlags WordFlags(ReadOnlySpan<char> word)

@@ -19,6 +19,8 @@ public enum TokenFlags
     SpaceBefore = 8,
     LineStart = 16,
     LineEnd = 32,
+    /// <summary>The first token of a table cell after the row's first.</summary>
+    CellStart = 64,
 }
 
 /// <summary>

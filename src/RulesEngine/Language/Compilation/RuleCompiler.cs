@@ -74,6 +74,8 @@ public static class RuleCompiler
             case StartsWithCondition starts:
                 var (startProgram, startCaptures) = compiler.Compile(starts.Pattern);
                 return new StartsWith(startProgram, startCaptures);
+            case AfterCondition after:
+                return new AfterHeading(compiler.Compile(after.Pattern).Program);
             case ColumnCondition column:
                 return new InColumn(column.Column);
             default:

@@ -136,6 +136,12 @@ internal sealed partial class RuleValidator
                 case StartsWithCondition s:
                     CheckPattern(s.Pattern, phase, insideLookaround: false);
                     break;
+                case AfterCondition a when kind != ScopeKind.Section:
+                    Error(DiagnosticCodes.UnknownScope, a.Location, $"only a section comes after a heading, not a {scope.Kind}");
+                    break;
+                case AfterCondition a:
+                    CheckPattern(a.Pattern, phase, insideLookaround: false);
+                    break;
                 case ColumnCondition c when kind != ScopeKind.Cell:
                     Error(DiagnosticCodes.UnknownScope, c.Location, $"only a cell has a column, not a {scope.Kind}");
                     break;

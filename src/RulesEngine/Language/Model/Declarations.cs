@@ -42,6 +42,9 @@ public sealed record StartsWithCondition(Pattern Pattern, SourceLocation Locatio
 
 public sealed record ColumnCondition(int Column, SourceLocation Location) : ScopeCondition(Location);
 
+/// <summary>`after "aspects for focus"`: a section that comes after one whose heading starts with the pattern.</summary>
+public sealed record AfterCondition(Pattern Pattern, SourceLocation Location) : ScopeCondition(Location);
+
 /// <summary>`within section where heading matches x`: where in the letter a rule may match.</summary>
 public sealed record ScopeDecl(string Kind, ImmutableArray<ScopeCondition> Conditions, SourceLocation Location);
 

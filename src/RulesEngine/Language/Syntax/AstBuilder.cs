@@ -119,6 +119,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
         HeadingConditionContext h when h.pattern() is { } p => new HeadingCondition(BuildPattern(p), At(h)),
         StartsConditionContext s when s.pattern() is { } p => new StartsWithCondition(BuildPattern(p), At(s)),
         ColumnConditionContext c when c.INT() is { } n => new ColumnCondition(ParseInt(n.Symbol), At(c)),
+        AfterConditionContext a when a.pattern() is { } p => new AfterCondition(BuildPattern(p), At(a)),
         _ => null,
     };
 
