@@ -19,11 +19,11 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceLocation L
 {
     public bool IsError => Severity == Severity.Error;
 
-    /// <summary>The stable one-line form: `file:line:col: error RE2001: message (did you mean 'x'?)`.</summary>
+    /// <summary>The stable one-line form: `file:line:col: error: message (did you mean 'x'?) [RE2001]`.</summary>
     public override string ToString()
     {
         var severity = Severity == Severity.Error ? "error" : "warning";
         var suggestion = Suggestion is null ? "" : $" (did you mean '{Suggestion}'?)";
-        return $"{Location}: {severity} {Code}: {Message}{suggestion}";
+        return $"{Location}: {severity}: {Message}{suggestion} [{Code}]";
     }
 }

@@ -17,7 +17,7 @@ public sealed class LanguageCommandTests : IDisposable
         File.WriteAllText(Path.Combine(rules, "broken.rules"), "lexicon grade_word { good => 3 }\nrule r\n  match grade_wrd -> g\n  emit g = value(g)\n");
         var outcome = CommandRunner.RunIn(_temp, null, "check", "broken");
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("broken.rules:3:9: error RE2001: unknown lexicon, pattern or token class 'grade_wrd' (did you mean 'grade_word'?)", outcome.Error);
+        Assert.Contains("broken.rules:3:9: error: unknown lexicon, pattern or token class 'grade_wrd' (did you mean 'grade_word'?) [RE2001]", outcome.Error);
         Assert.Contains("    3 |   match grade_wrd -> g", outcome.Error);
         Assert.DoesNotContain("   at ", outcome.Error);
     }
