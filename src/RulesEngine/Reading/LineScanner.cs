@@ -105,6 +105,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         var spaceBefore = true;
         var lineStart = true;
         var cellStart = false;
+        var htmlCells = 0;
         var column0 = line.Start;
         var i = from;
         while (i < end)
@@ -125,6 +126,12 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             else if (c == '<' && HtmlTag().Match(text.Substring(i, Math.Min(end - i, 400))) is { Success: true } tag)
             {
                 if (tag.Value.StartsWith("<li", StringComparison.OrdinalIgnoreCase)) line.BulletStarts.Add(tokens.Count);
+                // An HTML row on one line: each <td>/<th> after the first starts a cell, as a tab does.
+                if (IsCellTag(tag.Value) && htmlCells++ > 0)
+                {
+                    line.CellStarts.Add(tokens.Count);
+                    cellStart = true;
+                }
                 if (IsBlockTag(tag.Value)) spaceBefore = true;
                 i += tag.Length;
             }
@@ -256,6 +263,8 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         }
         return marks;
     }
+
+    private static bool IsCellTag(string tag) => Regex.IsMatch(tag, @"^<t[dh]\b", RegexOptions.IgnoreCase);
 
     private static bool IsBlockTag(string tag) =>
         Regex.IsMatch(tag, @"^</?(p|ul|ol|li|br|div|tr|td|th|table|h[1-6])\b", RegexOptions.IgnoreCase);

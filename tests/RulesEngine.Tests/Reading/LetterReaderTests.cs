@@ -103,6 +103,15 @@ public class LetterReaderTests
     }
 
     [Fact]
+    public void Reader_HtmlTableRows_FormATableLikeTabSeparatedOnes()
+    {
+        var document = Read("<table>\n<tr><th>Area</th><th>Grade</th></tr>\n<tr><td>Being healthy</td><td>3</td></tr>\n</table>\n");
+        var table = Assert.Single(document.Tables);
+        Assert.Equal(2, table.Rows.Length);
+        Assert.Equal(["Being healthy", "3"], table.Rows[1].Cells.Select(c => document.TextOf(c.Tokens)));
+    }
+
+    [Fact]
     public void Reader_ListInsideTableCell_BecomesItsItems()
     {
         var document = Read("Strengths\tWeaknesses\n<p><i>Area:</i></p> <ul><li>one thing</li><li>another</li></ul>\t\u2022 a \u2022 b \u2022 c\n");
