@@ -4,7 +4,7 @@ using RulesEngine.Reading;
 namespace RulesEngine.Batch;
 
 /// <summary>What happened to one letter of a batch: its result, or the reason it has none.</summary>
-public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, string? Error, IReadOnlyList<string> Warnings)
+public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, string? Error, IReadOnlyList<string> Warnings, string? Text = null)
 {
     public bool Succeeded => Result is not null;
 }
@@ -19,7 +19,7 @@ public static class LetterProcessor
         try
         {
             var document = LetterReader.Read(loaded.Name, loaded.Text!);
-            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings);
+            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, document.Text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

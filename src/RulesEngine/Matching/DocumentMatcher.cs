@@ -35,7 +35,9 @@ public static class DocumentMatcher
         }
         steps = context.Steps;
         var (record, evidence) = builder.Build();
-        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        var ticks = program.Rules.Where(r => context.RuleTicks[r.Order] > 0)
+            .GroupBy(r => r.Name).ToImmutableDictionary(g => g.Key, g => g.Sum(r => context.RuleTicks[r.Order]));
+        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks);
     }
 
     private static List<RuleMatch> FindMatches(MatchContext context, int phaseIndex)
@@ -64,6 +66,7 @@ public static class DocumentMatcher
             {
                 if (position < nextStart[index]) continue;
                 var rule = rules[index];
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var instances = scopes[index] ??= rule.Scopes.IsEmpty
                     ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
                     : ScopeResolver.Resolve(context, rule.Scopes);
@@ -72,6 +75,7 @@ public static class DocumentMatcher
                 var scope = instances[cursor[index]];
                 if (scope.Range.Start > position) continue;
                 var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
+                context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 if (end <= position) continue;
                 matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
                 nextStart[index] = end;

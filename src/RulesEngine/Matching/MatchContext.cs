@@ -13,6 +13,9 @@ internal sealed class MatchContext(RuleProgram program, Document document)
 
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }
+
+    /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>
+    public long[] RuleTicks { get; } = new long[program.Rules.Length];
 }
 
 /// <summary>A span an annotating rule marked, with its value; later phases match it as `@Name`.</summary>

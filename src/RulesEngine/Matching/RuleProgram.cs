@@ -44,4 +44,8 @@ public sealed class RuleProgram
     public IReadOnlyDictionary<string, string> Sources { get; }
 
     public IEnumerable<string> RuleNames => Rules.Select(r => r.Name);
+
+    /// <summary>The top-level fields the output schema declares (empty without a schema).</summary>
+    public IReadOnlyList<string> OutputFields =>
+        Model.Records.FirstOrDefault(r => r.Name == "output")?.Fields.Select(f => f.Name).ToList() ?? [];
 }

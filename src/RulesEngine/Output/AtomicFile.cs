@@ -7,11 +7,17 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteAllText(string path, string text)
+    /// <summary>A hidden temporary file beside <paramref name="path"/>, so the final rename stays on one file system.</summary>
+    public static string TemporaryPathFor(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    public static void WriteAllText(string path, string text)
+    {
+        var temporary = TemporaryPathFor(path);
         try
         {
             File.WriteAllText(temporary, text, Utf8);

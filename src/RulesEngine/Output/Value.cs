@@ -47,9 +47,13 @@ public sealed record ListValue(ImmutableArray<Value> Items) : Value
 /// <summary>Where a value came from: the rule, the rule's place in its file, and the letter text it was read from.</summary>
 public sealed record Evidence(string Rule, string RuleLocation, int Start, int End, int Line, int Column, string Text);
 
-/// <summary>One letter's output: its record, the evidence of every value by path, and the rules that fired.</summary>
+/// <summary>
+/// One letter's output: its record, the evidence of every value by path, the rules that fired,
+/// and the time each rule took (stopwatch ticks; for finding slow rules, never written out).
+/// </summary>
 public sealed record LetterResult(
     string Name,
     ObjectValue Record,
     ImmutableSortedDictionary<string, Evidence> Evidence,
-    ImmutableSortedDictionary<string, int> RuleHits);
+    ImmutableSortedDictionary<string, int> RuleHits,
+    ImmutableDictionary<string, long> RuleTicks);

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace RulesEngine.Cli;
+
+/// <summary>Logs go to stderr through Microsoft.Extensions.Logging, so data on stdout stays clean; `-v` shows debug detail.</summary>
+internal static class Logging
+{
+    public static Option<bool> VerboseOption { get; } = new("--verbose", "-v")
+    {
+        Description = "Show debug detail on stderr.",
+        Recursive = true,
+    };
+
+    public static ILoggerFactory Create(ParseResult parse) => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information)
+        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.IncludeScopes = false;
+        })
+        .AddFilter("Microsoft", LogLevel.Warning));
+}

@@ -1,0 +1,31 @@
+using RulesEngine.Matching;
+using RulesEngine.Reading;
+
+namespace RulesEngine.Batch;
+
+/// <summary>
+/// Runs a program over a batch of letters on several workers and hands the outcomes back in
+/// input order, so a parallel run writes exactly what a sequential one would. Outcomes stream
+/// through: memory stays flat however long the batch.
+/// </summary>
+public static class BatchRunner
+{
+    public static IEnumerable<LetterOutcome> Run(RuleProgram program, IEnumerable<LetterSource> sources, int jobs, CancellationToken cancellation = default)
+    {
+        if (jobs <= 1)
+        {
+            foreach (var source in sources)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                yield return LetterProcessor.Process(program, source);
+            }
+            yield break;
+        }
+        var outcomes = sources.AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(jobs)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithCancellation(cancellation)
+            .Select(source => LetterProcessor.Process(program, source));
+        foreach (var outcome in outcomes) yield return outcome;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using RulesEngine.Matching;
+using RulesEngine.Output;
+
+namespace RulesEngine.Batch;
+
+/// <summary>What a batch did: letters read and failed, fields found and missing per letter, hits and time per rule.</summary>
+public sealed class BatchSummary(RuleProgram program)
+{
+    private readonly List<(string Letter, int Found, IReadOnlyList<string> Missing)> _letters = [];
+    private readonly List<string> _failures = [];
+    private readonly SortedDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
+
+    public int Read { get; private set; }
+    public int Failed => _failures.Count;
+
+    public void Add(LetterOutcome outcome)
+    {
+        Read++;
+        if (outcome.Result is not { } result)
+        {
+            _failures.Add(outcome.Error ?? $"{outcome.Source.DisplayPath}: error: unknown failure");
+            return;
+        }
+        var declared = program.OutputFields;
+        var missing = declared.Where(f => !result.Record.Fields.ContainsKey(f)).ToList();
+        _letters.Add((result.Name, result.Record.Fields.Count, missing));
+        foreach (var (rule, hits) in result.RuleHits) _hits[rule] = _hits.GetValueOrDefault(rule) + hits;
+        foreach (var (rule, ticks) in result.RuleTicks) _ticks[rule] = _ticks.GetValueOrDefault(rule) + ticks;
+    }
+
+    public string Format(int maxLetters = 50)
+    {
+        var text = new StringBuilder();
+        text.Append($"{Read} letter(s) read, {Read - Failed} processed, {Failed} failed\n");
+        foreach (var failure in _failures) text.Append($"  failed: {failure}\n");
+        if (_letters.Count > 0)
+        {
+            text.Append("fields per letter (found; missing):\n");
+            foreach (var (letter, found, missing) in _letters.Take(maxLetters))
+                text.Append($"  {letter}: {found} found; {(missing.Count == 0 ? "none missing" : "missing " + string.Join(", ", missing))}\n");
+            if (_letters.Count > maxLetters) text.Append($"  ... and {_letters.Count - maxLetters} more letter(s)\n");
+        }
+        text.Append("hits per rule (time matching):\n");
+        foreach (var rule in program.RuleNames.Distinct().OrderByDescending(r => _hits.GetValueOrDefault(r)).ThenBy(r => r, StringComparer.Ordinal))
+        {
+            var hits = _hits.GetValueOrDefault(rule);
+            var milliseconds = _ticks.GetValueOrDefault(rule) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+            text.Append($"  {rule}: {hits}{(hits == 0 ? " (never fired)" : "")} ({milliseconds:0.0} ms)\n");
+        }
+        return text.ToString();
+    }
+}

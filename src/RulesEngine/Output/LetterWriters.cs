@@ -1,0 +1,54 @@
+using System.Text;
+using RulesEngine.Batch;
+
+namespace RulesEngine.Output;
+
+/// <summary>Writes a batch's letters somewhere, one at a time, in batch order; <see cref="Complete"/> makes the output visible.</summary>
+public interface ILetterWriter
+{
+    void Write(LetterOutcome outcome);
+
+    /// <summary>Publishes what was written (atomically, for writers of whole-batch files).</summary>
+    void Complete();
+}
+
+/// <summary>`<out>/<letter>.json` per letter, each written atomically as soon as the letter is done.</summary>
+public sealed class JsonFilesWriter(string directory) : ILetterWriter
+{
+    public void Write(LetterOutcome outcome)
+    {
+        if (outcome.Result is { } result) AtomicFile.WriteAllText(Path.Combine(directory, result.Name + ".json"), JsonOutput.Serialize(result));
+    }
+
+    public void Complete() { }
+}
+
+/// <summary>One JSON line per letter, to a stream (stdout) or to a file that appears whole at the end.</summary>
+public sealed class JsonLinesWriter : ILetterWriter
+{
+    private readonly TextWriter _writer;
+    private readonly string? _path;
+    private readonly string? _temporary;
+
+    public JsonLinesWriter(TextWriter writer) => _writer = writer;
+
+    public JsonLinesWriter(string path)
+    {
+        _path = path;
+        _temporary = AtomicFile.TemporaryPathFor(path);
+        _writer = new StreamWriter(_temporary, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    }
+
+    public void Write(LetterOutcome outcome)
+    {
+        if (outcome.Result is { } result) _writer.Write(JsonOutput.Serialize(result, indented: false) + "\n");
+    }
+
+    public void Complete()
+    {
+        _writer.Flush();
+        if (_path is null) return;
+        _writer.Dispose();
+        File.Move(_temporary!, _path, overwrite: true);
+    }
+}
