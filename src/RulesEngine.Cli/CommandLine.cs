@@ -13,6 +13,8 @@ internal static class CommandLine
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(SnapshotCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ReadCommand.Create());
         return root;
     }

@@ -31,7 +31,7 @@ internal readonly record struct Instruction(OpCode Op, int A = 0, int B = 0)
     };
 }
 
-/// <summary>A compiled pattern: a flat instruction array run by <see cref="PikeVm"/>.</summary>
-internal sealed record PatternProgram(Instruction[] Code, int SlotCount);
+/// <summary>A compiled pattern: a flat instruction array run by <see cref="PikeVm"/>, and where in the rule file each instruction came from.</summary>
+internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnostics.SourceLocation[] Locations);
 
 internal sealed record Lookaround(PatternProgram Program, bool Ahead, bool Negated, int MaxLength);

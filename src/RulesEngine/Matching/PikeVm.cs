@@ -21,6 +21,9 @@ internal sealed class PikeVm(MatchContext context)
 
     private readonly List<int> _lengths = [];
 
+    /// <summary>When set, records where matching got furthest and which instructions failed there (for `explain`).</summary>
+    public MatchProbe? Probe { get; set; }
+
     /// <summary>
     /// The longest match of <paramref name="program"/> starting at <paramref name="start"/> and ending
     /// by <paramref name="scopeEnd"/> (or exactly at <paramref name="requiredEnd"/> when that is not -1).
@@ -92,14 +95,17 @@ internal sealed class PikeVm(MatchContext context)
                         case OpCode.Test:
                             if (position < scopeEnd && context.Program.Tests[instruction.A].Matches(context.Tokens[position]))
                                 Schedule(pending, ref furthest, window, offset + 1, new Thread(pc + 1, thread.Captures));
+                            else Probe?.Fail(position, pc);
                             break;
                         case OpCode.Lexicon:
                             _lengths.Clear();
                             context.Program.Lexicons[instruction.A].MatchAt(context.Tokens, position, scopeEnd, _lengths);
+                            if (_lengths.Count == 0) Probe?.Fail(position, pc);
                             foreach (var length in _lengths)
                                 Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, thread.Captures));
                             break;
                         case OpCode.Annotation:
+                            if (context.Annotations.StartingAt(instruction.A, position).Count == 0) Probe?.Fail(position, pc);
                             foreach (var span in context.Annotations.StartingAt(instruction.A, position))
                                 if (span.End <= scopeEnd)
                                     Schedule(pending, ref furthest, window, span.End - start, new Thread(pc + 1, thread.Captures));

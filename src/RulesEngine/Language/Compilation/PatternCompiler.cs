@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using RulesEngine.Diagnostics;
 using RulesEngine.Language.Model;
 using RulesEngine.Matching;
 
@@ -35,7 +36,8 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var unit = new Unit(this);
         unit.Emit(pattern);
         unit.Code.Add(new Instruction(OpCode.Match));
-        return (new PatternProgram([.. unit.Code], unit.Slots.Count * 2), [.. unit.Slots]);
+        unit.Locations.Add(pattern.Location);
+        return (new PatternProgram([.. unit.Code], unit.Slots.Count * 2, [.. unit.Locations]), [.. unit.Slots]);
     }
 
     public FirstSet FirstSetOf(PatternProgram program)
@@ -106,9 +108,25 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     private sealed class Unit(PatternCompiler compiler)
     {
         public List<Instruction> Code { get; } = [];
+        public List<SourceLocation> Locations { get; } = [];
         public List<CaptureSlot> Slots { get; } = [];
+        private SourceLocation _current = SourceLocation.None;
+
+        private void Add(Instruction instruction)
+        {
+            Code.Add(instruction);
+            Locations.Add(_current);
+        }
 
         public void Emit(Pattern pattern)
+        {
+            var outer = _current;
+            _current = pattern.Location;
+            EmitNode(pattern);
+            _current = outer;
+        }
+
+        private void EmitNode(Pattern pattern)
         {
             switch (pattern)
             {
@@ -116,20 +134,20 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                     foreach (var token in PatternAnalysis.Tokenise(literal.Text))
                     {
                         TokenTest test = literal.Exact ? new ExactWordTest(token.Text.Replace('\u2019', '\'')) : new WordTest(token.Norm);
-                        Code.Add(new Instruction(OpCode.Test, compiler.Intern(test)));
+                        Add(new Instruction(OpCode.Test, compiler.Intern(test)));
                     }
                     break;
                 case ReferencePattern reference when compiler.Symbols.Lexicons.TryGetValue(reference.Name, out var lexicon):
-                    Code.Add(new Instruction(OpCode.Lexicon, compiler.LexiconId(lexicon)));
+                    Add(new Instruction(OpCode.Lexicon, compiler.LexiconId(lexicon)));
                     break;
                 case ReferencePattern reference when compiler.Symbols.Patterns.TryGetValue(reference.Name, out var named):
                     Emit(named.Pattern);
                     break;
                 case ReferencePattern or RegexPattern or NegationPattern:
-                    Code.Add(new Instruction(OpCode.Test, compiler.Intern(compiler.SingleTokenTest(pattern))));
+                    Add(new Instruction(OpCode.Test, compiler.Intern(compiler.SingleTokenTest(pattern))));
                     break;
                 case AnnotationPattern annotation:
-                    Code.Add(new Instruction(OpCode.Annotation, compiler.AnnotationId(annotation.Name)));
+                    Add(new Instruction(OpCode.Annotation, compiler.AnnotationId(annotation.Name)));
                     break;
                 case SequencePattern sequence:
                     foreach (var item in sequence.Items) Emit(item);
@@ -144,19 +162,19 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                     EmitRepeat(new ReferencePattern("any", gap.Location), 0, gap.Max);
                     break;
                 case AnchorPattern anchor:
-                    Code.Add(new Instruction(anchor.Anchor == Anchor.LineStart ? OpCode.LineStart : OpCode.LineEnd));
+                    Add(new Instruction(anchor.Anchor == Anchor.LineStart ? OpCode.LineStart : OpCode.LineEnd));
                     break;
                 case LookaroundPattern look:
                     var (program, _) = compiler.Compile(look.Inner);
                     var maxLength = Math.Min(compiler._analysis.Length(look.Inner).Max ?? PikeVm.MaxMatchTokens, PikeVm.MaxMatchTokens);
                     compiler.Lookarounds.Add(new Lookaround(program, look.Ahead, look.Negated, maxLength));
-                    Code.Add(new Instruction(OpCode.Look, compiler.Lookarounds.Count - 1));
+                    Add(new Instruction(OpCode.Look, compiler.Lookarounds.Count - 1));
                     break;
                 case CapturePattern capture:
                     var slot = SlotFor(capture);
-                    Code.Add(new Instruction(OpCode.Save, slot * 2));
+                    Add(new Instruction(OpCode.Save, slot * 2));
                     Emit(capture.Inner);
-                    Code.Add(new Instruction(OpCode.Save, slot * 2 + 1));
+                    Add(new Instruction(OpCode.Save, slot * 2 + 1));
                     break;
             }
         }
@@ -183,10 +201,10 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 if (i < alternatives.Length - 1)
                 {
                     var split = Code.Count;
-                    Code.Add(default);
+                    Add(default);
                     Emit(alternatives[i]);
                     jumpsToEnd.Add(Code.Count);
-                    Code.Add(default);
+                    Add(default);
                     Code[split] = new Instruction(OpCode.Split, split + 1, Code.Count);
                 }
                 else Emit(alternatives[i]);
@@ -200,9 +218,9 @@ internal sealed class PatternCompiler(SymbolTable symbols)
             if (max is null)
             {
                 var loop = Code.Count;
-                Code.Add(default);
+                Add(default);
                 Emit(inner);
-                Code.Add(new Instruction(OpCode.Jump, loop));
+                Add(new Instruction(OpCode.Jump, loop));
                 Code[loop] = new Instruction(OpCode.Split, loop + 1, Code.Count);
                 return;
             }
@@ -210,7 +228,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
             for (var i = min; i < max; i++)
             {
                 exits.Add(Code.Count);
-                Code.Add(default);
+                Add(default);
                 Emit(inner);
             }
             foreach (var exit in exits) Code[exit] = new Instruction(OpCode.Split, exit + 1, Code.Count);
