@@ -23,7 +23,7 @@ public static class BatchRunner
         }
         var outcomes = sources.AsParallel().AsOrdered()
             .WithDegreeOfParallelism(jobs)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
             .WithCancellation(cancellation)
             .Select(source => LetterProcessor.Process(program, source));
         foreach (var outcome in outcomes) yield return outcome;

@@ -26,7 +26,8 @@ internal sealed record AfterHeading(PatternProgram Program) : CompiledCondition;
 internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCondition> Conditions);
 
 /// <summary>The tokens that can begin a match of a rule, for the start index.</summary>
-internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken);
+/// <param name="Instructions">The consuming instructions a match can begin with: tested on the start token before the VM runs.</param>
+internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken, ImmutableArray<int> Instructions);
 
 internal sealed record CompiledRule(
     int Order,

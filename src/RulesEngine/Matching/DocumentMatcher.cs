@@ -51,29 +51,39 @@ public static class DocumentMatcher
         var nextStart = new int[rules.Length];
         var blockedUntil = 0;
         var candidates = new List<int>();
+        var byPriority = new List<int>();
         var vm = new PikeVm(context);
         var tokens = context.Tokens;
         for (var position = 0; position < tokens.Length; position++)
         {
-            context.Program.Index.Candidates(phaseIndex, tokens[position].Norm, context.Annotations.NamesStartingAt(position), candidates);
-            if (candidates.Count == 0) continue;
+            var found = context.Program.Index.Candidates(phaseIndex, tokens[position].Norm, context.Annotations.NamesStartingAt(position), candidates);
+            if (found.Count == 0) continue;
             if (phase.Mode == ConflictMode.First)
             {
                 if (position < blockedUntil) continue;
-                candidates.Sort((a, b) => rules[b].Priority != rules[a].Priority ? rules[b].Priority.CompareTo(rules[a].Priority) : a.CompareTo(b));
+                if (!ReferenceEquals(found, byPriority))
+                {
+                    byPriority.Clear();
+                    byPriority.AddRange(found);
+                    byPriority.Sort((a, b) => rules[b].Priority != rules[a].Priority ? rules[b].Priority.CompareTo(rules[a].Priority) : a.CompareTo(b));
+                    found = byPriority;
+                }
             }
-            foreach (var index in candidates)
+            for (var c = 0; c < found.Count; c++)
             {
+                var index = found[c];
+                context.Considered++;
                 if (position < nextStart[index]) continue;
                 var rule = rules[index];
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var instances = scopes[index] ??= rule.Scopes.IsEmpty
                     ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
-                    : ScopeResolver.Resolve(context, rule.Scopes);
+                    : ScopeResolver.Resolve(context, rule.Scopes, vm);
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];
-                if (scope.Range.Start > position) continue;
+                if (scope.Range.Start > position || !vm.CanStart(rule, position, scope.Range.End)) continue;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                context.Runs++;
                 var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
                 context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 if (end <= position) continue;

@@ -20,6 +20,8 @@ internal sealed class LexiconTrie
 
     public int MaxLength { get; private set; }
 
+    public bool StartsWith(string norm) => _root.Children?.ContainsKey(norm) == true;
+
     public bool AllSingleWord => MaxLength <= 1;
 
     /// <summary>Adds an entry; the first entry for a phrase wins, as written first in the file.</summary>

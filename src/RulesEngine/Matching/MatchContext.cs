@@ -14,6 +14,10 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }
 
+    /// <summary>Rules considered at a token, and VM runs started (after the first-token test).</summary>
+    public long Considered { get; set; }
+    public long Runs { get; set; }
+
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>
     public long[] RuleTicks { get; } = new long[program.Rules.Length];
 }
@@ -37,13 +41,17 @@ internal sealed class AnnotationStore(int names)
         if (!here.Contains(name)) here.Add(name);
     }
 
+    // `cond ? list : []` would make a new empty List on every call, at every token: share one empty array.
+    private static readonly AnnotationSpan[] NoSpans = [];
+    private static readonly int[] NoNames = [];
+
     public IReadOnlyList<AnnotationSpan> StartingAt(int name, int position) =>
-        _byStart[name].TryGetValue(position, out var spans) ? spans : [];
+        _byStart[name].TryGetValue(position, out var spans) ? spans : NoSpans;
 
     /// <summary>Every span annotated with a name, in document order.</summary>
     public IEnumerable<AnnotationSpan> All(int name) => _byStart[name].OrderBy(p => p.Key).SelectMany(p => p.Value);
 
-    public IReadOnlyList<int> NamesStartingAt(int position) => _namesAt.TryGetValue(position, out var names) ? names : [];
+    public IReadOnlyList<int> NamesStartingAt(int position) => _namesAt.TryGetValue(position, out var names) ? names : NoNames;
 
     public AnnotationSpan? Exactly(int name, int start, int end) =>
         _byStart[name].TryGetValue(start, out var spans) ? spans.FirstOrDefault(s => s.End == end) : null;

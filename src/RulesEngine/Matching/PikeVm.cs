@@ -13,13 +13,28 @@ internal sealed class PikeVm(MatchContext context)
 {
     public const int MaxMatchTokens = 256;
 
-    private readonly struct Thread(int pc, int[] captures)
+    /// <summary>Captures as a shared list of saves, newest first: a save costs one small node instead of copying every slot.</summary>
+    private sealed class Saved(int slot, int position, Saved? previous)
+    {
+        public int Slot { get; } = slot;
+        public int Position { get; } = position;
+        public Saved? Previous { get; } = previous;
+    }
+
+    private readonly struct Thread(int pc, Saved? captures)
     {
         public int Pc { get; } = pc;
-        public int[] Captures { get; } = captures;
+        public Saved? Captures { get; } = captures;
     }
 
     private readonly List<int> _lengths = [];
+
+    // Buffers reused across runs: a letter starts thousands of runs, and most end at once.
+    private List<Thread>?[] _pending = new List<Thread>?[MaxMatchTokens + 2];
+    private readonly Stack<List<Thread>> _spareLists = new();
+    private int[] _visited = new int[64];
+    private int _stamp;
+    private readonly Stack<Thread> _stack = new();
 
     /// <summary>When set, records where matching got furthest and which instructions failed there (for `explain`).</summary>
     public MatchProbe? Probe { get; set; }
@@ -33,11 +48,13 @@ internal sealed class PikeVm(MatchContext context)
     {
         var code = program.Code;
         var window = Math.Min(scopeEnd - start, MaxMatchTokens) + 1;
-        var pending = new List<Thread>?[window + 1];
-        pending[0] = [new Thread(0, program.SlotCount == 0 ? [] : NewCaptures(program.SlotCount))];
+        var pending = _pending;
+        if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        var visited = _visited;
+        var stack = _stack;
+        pending[0] = Rent();
+        pending[0]!.Add(new Thread(0, null));
         var furthest = 0;
-        var visited = new int[code.Length];
-        var stack = new Stack<Thread>();
         var best = -1;
         captures = null;
 
@@ -47,7 +64,7 @@ internal sealed class PikeVm(MatchContext context)
             if (threads is null) continue;
             pending[offset] = null;
             var position = start + offset;
-            var stamp = offset + 1;
+            var stamp = ++_stamp;
             foreach (var arriving in threads)
             {
                 stack.Push(arriving);
@@ -69,9 +86,7 @@ internal sealed class PikeVm(MatchContext context)
                             stack.Push(new Thread(instruction.A, thread.Captures));
                             break;
                         case OpCode.Save:
-                            var saved = (int[])thread.Captures.Clone();
-                            saved[instruction.A] = position;
-                            stack.Push(new Thread(pc + 1, saved));
+                            stack.Push(new Thread(pc + 1, new Saved(instruction.A, position, thread.Captures)));
                             break;
                         case OpCode.LineStart:
                             if (position < context.Tokens.Length && context.Tokens[position].Has(TokenFlags.LineStart))
@@ -89,7 +104,7 @@ internal sealed class PikeVm(MatchContext context)
                             if ((requiredEnd < 0 && position > best) || (requiredEnd >= 0 && position == requiredEnd && best < 0))
                             {
                                 best = position;
-                                captures = thread.Captures;
+                                captures = Materialise(thread.Captures, program.SlotCount);
                             }
                             break;
                         case OpCode.Test:
@@ -113,20 +128,53 @@ internal sealed class PikeVm(MatchContext context)
                     }
                 }
             }
+            threads.Clear();
+            _spareLists.Push(threads);
+        }
+        for (var offset = 0; offset <= furthest && offset < pending.Length; offset++)
+        {
+            if (pending[offset] is not { } left) continue;
+            left.Clear();
+            _spareLists.Push(left);
+            pending[offset] = null;
         }
         return best;
     }
 
-    private static void Schedule(List<Thread>?[] pending, ref int furthest, int window, int offset, Thread thread)
+    private List<Thread> Rent() => _spareLists.Count > 0 ? _spareLists.Pop() : [];
+
+    private void Schedule(List<Thread>?[] pending, ref int furthest, int window, int offset, Thread thread)
     {
         if (offset >= window) return;
-        (pending[offset] ??= []).Add(thread);
+        (pending[offset] ??= Rent()).Add(thread);
         if (offset > furthest) furthest = offset;
+    }
+
+    private PikeVm? _nested;
+
+    /// <summary>Whether the first token can begin a match at all; most starts end here, before the VM runs.</summary>
+    public bool CanStart(CompiledRule rule, int position, int scopeEnd)
+    {
+        if (position >= scopeEnd) return false;
+        var token = context.Tokens[position];
+        foreach (var pc in rule.First.Instructions)
+        {
+            if (pc < 0) return true;
+            var instruction = rule.Program.Code[pc];
+            switch (instruction.Op)
+            {
+                case OpCode.Test when context.Program.Tests[instruction.A].Matches(token):
+                case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.Norm):
+                case OpCode.Annotation when context.Annotations.StartingAt(instruction.A, position).Count > 0:
+                    return true;
+            }
+        }
+        return false;
     }
 
     private bool LookSucceeds(Lookaround look, int position, int scopeStart, int scopeEnd)
     {
-        var vm = new PikeVm(context);
+        var vm = _nested ??= new PikeVm(context);
         bool found;
         if (look.Ahead)
         {
@@ -141,10 +189,13 @@ internal sealed class PikeVm(MatchContext context)
         return found != look.Negated;
     }
 
-    private static int[] NewCaptures(int slots)
+    private static int[] Materialise(Saved? saves, int slots)
     {
+        if (slots == 0) return [];
         var captures = new int[slots];
         Array.Fill(captures, -1);
+        for (var save = saves; save is not null; save = save.Previous)
+            if (captures[save.Slot] < 0) captures[save.Slot] = save.Position;
         return captures;
     }
 }

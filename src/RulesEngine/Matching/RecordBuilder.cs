@@ -15,6 +15,7 @@ internal sealed class RecordBuilder
         public SortedDictionary<string, Node>? Fields;
         public List<Node>? Items;
         public Value? Leaf;
+        public string? LeafJson;
         public ImmutableArray<(string Path, Evidence Evidence)> Evidence = [];
     }
 
@@ -38,8 +39,8 @@ internal sealed class RecordBuilder
                     // Two rules may emit the same item from the same text; keep it once.
                     var json = value.Value.ToJson();
                     var at = value.Evidence.IsEmpty ? -1 : value.Evidence[0].Evidence.Start;
-                    if (child.Items.Any(item => item.Leaf?.ToJson() == json && (item.Evidence.IsEmpty ? -1 : item.Evidence[0].Evidence.Start) == at)) return;
-                    child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
+                    if (child.Items.Any(item => item.LeafJson == json && (item.Evidence.IsEmpty ? -1 : item.Evidence[0].Evidence.Start) == at)) return;
+                    child.Items.Add(new Node { Leaf = value.Value, LeafJson = json, Evidence = value.Evidence });
                     return;
                 }
                 var item = new Node { Fields = new(StringComparer.Ordinal) };

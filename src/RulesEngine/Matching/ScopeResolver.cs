@@ -10,8 +10,9 @@ internal static class ScopeResolver
 
     private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
 
-    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes)
+    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
     {
+        vm ??= new PikeVm(context);
         var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
         foreach (var scope in scopes)
         {
@@ -22,7 +23,7 @@ internal static class ScopeResolver
             {
                 if (candidate.Range.Start < parent.Range.Start || candidate.Range.End > parent.Range.End || candidate.Range.IsEmpty && scope.Kind != ScopeKind.Section) continue;
                 var bindings = parent.Bindings;
-                if (Satisfies(context, scope, candidate, ref bindings)) next.Add(new ScopeInstance(candidate.Range, bindings));
+                if (scope.Conditions.IsEmpty || Satisfies(context, vm, scope, candidate, ref bindings)) next.Add(new ScopeInstance(candidate.Range, bindings));
             }
             current = next;
         }
@@ -47,9 +48,8 @@ internal static class ScopeResolver
         _ => [],
     };
 
-    private static bool Satisfies(MatchContext context, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)
+    private static bool Satisfies(MatchContext context, PikeVm vm, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)
     {
-        var vm = new PikeVm(context);
         foreach (var condition in scope.Conditions)
         {
             switch (condition)

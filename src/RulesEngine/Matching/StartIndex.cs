@@ -30,10 +30,14 @@ internal sealed class StartIndex
     }
 
     /// <summary>Indexes (within the phase, ascending) of the rules worth trying at a token.</summary>
-    public void Candidates(int phase, string norm, IReadOnlyList<int> annotationsHere, List<int> into)
+    public IReadOnlyList<int> Candidates(int phase, string norm, IReadOnlyList<int> annotationsHere, List<int> into)
     {
+        var hasWord = _byWord[phase].TryGetValue(norm, out var byWord);
+        // Most tokens start no annotation and no word rule: hand back the shared list, sorted already.
+        if (annotationsHere.Count == 0 && !hasWord) return _anywhere[phase];
+        if (annotationsHere.Count == 0 && _anywhere[phase].Length == 0) return byWord!;
         into.Clear();
-        if (_byWord[phase].TryGetValue(norm, out var byWord)) into.AddRange(byWord);
+        if (hasWord) into.AddRange(byWord!);
         foreach (var annotation in annotationsHere)
             if (_byAnnotation[phase].TryGetValue(annotation, out var byAnnotation)) into.AddRange(byAnnotation);
         into.AddRange(_anywhere[phase]);
@@ -44,5 +48,6 @@ internal sealed class StartIndex
             for (var i = 1; i < into.Count; i++) if (into[i] != into[unique - 1]) into[unique++] = into[i];
             into.RemoveRange(unique, into.Count - unique);
         }
+        return into;
     }
 }

@@ -70,7 +70,22 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
 /// </summary>
 internal sealed record RegexTest(Regex Regex) : TokenTest
 {
-    public override bool Matches(Token token) => Regex.IsMatch(token.Text);
+    /// <summary>The words of letters repeat, and each regex call costs far more than a lookup: answers are remembered per token text.</summary>
+    private const int MaxRemembered = 200_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
+
+    public override bool Matches(Token token)
+    {
+        if (_answers.TryGetValue(token.Text, out var known)) return known;
+        var answer = Regex.IsMatch(token.Text);
+        if (_answers.Count < MaxRemembered) _answers.TryAdd(token.Text, answer);
+        return answer;
+    }
+
+    public bool Equals(RegexTest? other) => other is not null && other.Regex.ToString() == Regex.ToString() && other.Regex.Options == Regex.Options;
+
+    public override int GetHashCode() => HashCode.Combine(Regex.ToString(), Regex.Options);
 }
 
 internal sealed record NotTest(TokenTest Inner) : TokenTest

@@ -33,19 +33,21 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         var content = text.AsSpan(start, end - start);
         line.FirstToken = tokens.Count;
         line.Indent = CountIndent(content);
-        var lineText = content.ToString();
+        var trimmed = content.Trim().Trim('\f');
 
-        if (content.Trim().IsEmpty || content.Trim().Trim('\f').IsEmpty)
+        if (trimmed.IsEmpty)
         {
             line.Kind = content.Contains('\f') ? LineKind.PageArtefact : LineKind.Blank;
             line.TokenEnd = tokens.Count;
             return line;
         }
-        if (PageArtefact().IsMatch(lineText.Replace('\f', ' '))) return Finish(line, LineKind.PageArtefact, tokenise: false);
-        if (TableRule().IsMatch(lineText)) return Finish(line, LineKind.TableRule, tokenise: false);
-        if (FigureLine().IsMatch(lineText)) return Finish(line, LineKind.Figure, tokenise: false);
+        // The regexes run only on lines whose first character could begin what they look for.
+        var first = char.ToLowerInvariant(trimmed[0]);
+        if (first is 'p' or '-' && PageArtefact().IsMatch(trimmed)) return Finish(line, LineKind.PageArtefact, tokenise: false);
+        if (first is '-' or '=' or '_' or '|' or '+' or ':' or '\u2013' or '\u2014' && TableRule().IsMatch(content)) return Finish(line, LineKind.TableRule, tokenise: false);
+        if (first is 'a' or 't' or '[' && FigureLine().IsMatch(content)) return Finish(line, LineKind.Figure, tokenise: false);
 
-        var kind = ClassifyByShape(lineText, out var markerEnd);
+        var kind = ClassifyByShape(content, out var markerEnd);
         Tokenise(line, start + markerEnd, end);
         if (!line.HasTokens) return Finish(line, LineKind.Blank, tokenise: false);
         if (kind == LineKind.Text && line.CellStarts.Count > 0) kind = LineKind.TableRow;
@@ -61,14 +63,15 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         return line;
     }
 
-    private static LineKind ClassifyByShape(string line, out int markerEnd)
+    private static LineKind ClassifyByShape(ReadOnlySpan<char> line, out int markerEnd)
     {
         markerEnd = 0;
         var trimmed = line.TrimStart();
         var indent = line.Length - trimmed.Length;
         if (trimmed.StartsWith('#'))
         {
-            var hashes = trimmed.TakeWhile(c => c == '#').Count();
+            var hashes = 0;
+            while (hashes < trimmed.Length && trimmed[hashes] == '#') hashes++;
             if (hashes <= 6 && hashes < trimmed.Length && char.IsWhiteSpace(trimmed[hashes]))
             {
                 markerEnd = indent + hashes;
@@ -77,7 +80,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         }
         // A tab makes a table row even when the first cell opens with a bullet.
         if (line.Contains('\t')) return LineKind.Text;
-        if (BoldLine().IsMatch(line)) return LineKind.BoldHeading;
+        if (trimmed[0] == '<' && BoldLine().IsMatch(line)) return LineKind.BoldHeading;
         if (trimmed.Length >= 2 && (trimmed[0] is '-' or '*' or '\u2013' || TokenNormaliser.IsBullet(trimmed[0])) && char.IsWhiteSpace(trimmed[1]))
         {
             markerEnd = indent + 1;
@@ -88,7 +91,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             markerEnd = indent + 1;
             return LineKind.ListItem;
         }
-        if (trimmed.StartsWith("<li>", StringComparison.OrdinalIgnoreCase)) return LineKind.ListItem;
+        if (trimmed.StartsWith("<li>".AsSpan(), StringComparison.OrdinalIgnoreCase)) return LineKind.ListItem;
         return LineKind.Text;
     }
 
@@ -123,17 +126,18 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
                 spaceBefore = true;
                 i++;
             }
-            else if (c == '<' && HtmlTag().Match(text.Substring(i, Math.Min(end - i, 400))) is { Success: true } tag)
+            else if (c == '<' && TagLength(i, end) is > 0 and var tagLength)
             {
-                if (tag.Value.StartsWith("<li", StringComparison.OrdinalIgnoreCase)) line.BulletStarts.Add(tokens.Count);
+                var tag = text.AsSpan(i, tagLength);
+                if (tag.StartsWith("<li".AsSpan(), StringComparison.OrdinalIgnoreCase)) line.BulletStarts.Add(tokens.Count);
                 // An HTML row on one line: each <td>/<th> after the first starts a cell, as a tab does.
-                if (IsCellTag(tag.Value) && htmlCells++ > 0)
+                if (IsCellTag(tag) && htmlCells++ > 0)
                 {
                     line.CellStarts.Add(tokens.Count);
                     cellStart = true;
                 }
-                if (IsBlockTag(tag.Value)) spaceBefore = true;
-                i += tag.Length;
+                if (IsBlockTag(tag)) spaceBefore = true;
+                i += tagLength;
             }
             else if (TokenNormaliser.IsMarkupChar(c))
             {
@@ -145,11 +149,12 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             {
                 i++;
             }
-            else if (c == '&' && HtmlEntity().Match(text.Substring(i, Math.Min(end - i, 12))) is { Success: true } entity)
+            else if (c == '&' && EntityLength(i, end) is > 0 and var entityLength)
             {
-                if (entity.Value is "&nbsp;" or "&#160;") spaceBefore = true;
-                else Add(line, TokenKind.Symbol, i, entity.Length, DecodeEntity(entity.Value), ref spaceBefore, ref lineStart, ref cellStart, column0);
-                i += entity.Length;
+                var entity = text.Substring(i, entityLength);
+                if (entity is "&nbsp;" or "&#160;") spaceBefore = true;
+                else Add(line, TokenKind.Symbol, i, entityLength, DecodeEntity(entity), ref spaceBefore, ref lineStart, ref cellStart, column0);
+                i += entityLength;
             }
             else if (TokenNormaliser.IsWordChar(c))
             {
@@ -208,8 +213,8 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         if (cellStart) flags |= TokenFlags.CellStart;
         if (kind == TokenKind.Word) flags |= WordFlags(span);
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
-        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, span.ToString(),
-            norm ?? TokenNormaliser.Normalise(span), flags));
+        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, TokenStrings.Intern(span),
+            norm ?? TokenNormaliser.NormaliseInterned(span), flags));
         spaceBefore = false;
         lineStart = false;
         cellStart = false;
@@ -241,8 +246,12 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     /// <summary>
     /// `*emphasis*` and `_emphasis_` marks come in pairs; a lone `*` (as in `A*-C grades`) is a symbol.
     /// </summary>
+    private static readonly HashSet<int> NoMarks = [];
+
     private HashSet<int> FindEmphasisMarks(int from, int end)
     {
+        var span = text.AsSpan(from, end - from);
+        if (!span.Contains('*') && !span.Contains('_')) return NoMarks;
         var marks = new HashSet<int>();
         foreach (var mark in "*_")
         {
@@ -264,10 +273,27 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         return marks;
     }
 
-    private static bool IsCellTag(string tag) => Regex.IsMatch(tag, @"^<t[dh]\b", RegexOptions.IgnoreCase);
+    private int TagLength(int at, int end)
+    {
+        foreach (var match in HtmlTag().EnumerateMatches(text.AsSpan(at, Math.Min(end - at, 400)))) return match.Length;
+        return 0;
+    }
 
-    private static bool IsBlockTag(string tag) =>
-        Regex.IsMatch(tag, @"^</?(p|ul|ol|li|br|div|tr|td|th|table|h[1-6])\b", RegexOptions.IgnoreCase);
+    private int EntityLength(int at, int end)
+    {
+        foreach (var match in HtmlEntity().EnumerateMatches(text.AsSpan(at, Math.Min(end - at, 12)))) return match.Length;
+        return 0;
+    }
+
+    [GeneratedRegex(@"^<t[dh]\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CellTag();
+
+    [GeneratedRegex(@"^</?(p|ul|ol|li|br|div|tr|td|th|table|h[1-6])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTag();
+
+    private static bool IsCellTag(ReadOnlySpan<char> tag) => CellTag().IsMatch(tag);
+
+    private static bool IsBlockTag(ReadOnlySpan<char> tag) => BlockTag().IsMatch(tag);
 
     private static string DecodeEntity(string entity) => System.Net.WebUtility.HtmlDecode(entity).ToLowerInvariant();
 }

@@ -45,6 +45,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var words = new SortedSet<string>(StringComparer.Ordinal);
         var annotations = new SortedSet<string>(StringComparer.Ordinal);
         var any = false;
+        var consuming = new SortedSet<int>();
         var seen = new HashSet<int>();
         var stack = new Stack<int>([0]);
         while (stack.Count > 0)
@@ -57,14 +58,14 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
                 case OpCode.Jump: stack.Push(instruction.A); break;
                 case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look: stack.Push(pc + 1); break;
-                case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
-                case OpCode.Test: any = true; break;
-                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
-                case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
-                case OpCode.Match: any = true; break;
+                case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); consuming.Add(pc); break;
+                case OpCode.Test: any = true; consuming.Add(pc); break;
+                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); consuming.Add(pc); break;
+                case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); consuming.Add(pc); break;
+                case OpCode.Match: any = true; consuming.Add(-1); break;
             }
         }
-        return new FirstSet([.. words], [.. annotations], any);
+        return new FirstSet([.. words], [.. annotations], any, [.. consuming]);
     }
 
     private int Intern(TokenTest test)

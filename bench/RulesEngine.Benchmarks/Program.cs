@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Running;
+using RulesEngine.Benchmarks;
+
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- corpus [--count N] [--out DIR]
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- batch DIR [--jobs N] [--extra-rules N]
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- components   (BenchmarkDotNet)
+var root = FindRoot();
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+switch (args.FirstOrDefault())
+{
+    case "corpus":
+        var count = int.Parse(Option("--count", "10000"));
+        var output = Option("--out", Path.Combine(Path.GetTempPath(), "rulesengine-corpus"));
+        CorpusGenerator.Generate(Path.Combine(root, "seeds"), output, count);
+        Console.WriteLine($"{count} letters in {output}");
+        return 0;
+    case "batch" when args.Length > 1:
+        BatchBenchmark.Run(args[1], Path.Combine(root, "rules"), int.Parse(Option("--jobs", Environment.ProcessorCount.ToString())), int.Parse(Option("--extra-rules", "0")));
+        return 0;
+    case "stats" when args.Length > 1:
+        MatchStats.Print(root, args[1]);
+        return 0;
+    case "components":
+        ComponentBenchmarks.Root = root;
+        BenchmarkRunner.Run<ComponentBenchmarks>(args: args.Skip(1).ToArray());
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] | components");
+        return 1;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RulesEngine.sln"))) directory = directory.Parent;
+    return directory?.FullName ?? Directory.GetCurrentDirectory();
+}
