@@ -27,6 +27,7 @@ internal static class RunCommand
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html");
         var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel; output is identical to a sequential run.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var resume = new Option<bool>("--resume") { Description = "With --out and json: skip letters whose output is newer than both the letter and every rule file." };
         var command = new Command("run", """
             Run the rule pack over letters and write one record per letter, every value with its evidence.
             Exit code: 0 when every letter was processed, 2 when some failed, 1 on a usage or rule error.
@@ -36,10 +37,12 @@ internal static class RunCommand
               rulesengine run seeds/ --out out/
               rulesengine run 'letters/**/*.txt' --out out/ --format csv --jobs 2
               rulesengine run letters/ --out report/ --format html
+              rulesengine run letters/ --out out/ --resume
               cat letter.txt | rulesengine run -
+            Ctrl-C stops after the letters in progress; every file left behind is complete.
             """)
         {
-            inputs, rules, output, format, jobs,
+            inputs, rules, output, format, jobs, resume,
         };
         command.SetAction(parse =>
         {
@@ -73,11 +76,33 @@ internal static class RunCommand
             }
             var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given : [DefaultLetters];
             var sources = LetterSources.Expand(paths).ToList();
+            var skipped = 0;
+            if (parse.GetValue(resume))
+            {
+                if (outDirectory is null || chosen != "json")
+                {
+                    Console.Error.WriteLine("rulesengine: error: --resume needs --out with the json format (one file per letter)");
+                    return 1;
+                }
+                var rulesChanged = compilation.Sources.Keys.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MaxValue).Max();
+                var before = sources.Count;
+                sources = sources.Where(s => !IsUpToDate(s, outDirectory, rulesChanged)).ToList();
+                skipped = before - sources.Count;
+                if (skipped > 0) log.LogInformation("--resume: {Skipped} letter(s) already up to date", skipped);
+            }
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
             log.LogDebug("{Count} letter(s) to process with {Jobs} job(s)", sources.Count, parse.GetValue(jobs));
             var summary = new BatchSummary(compilation.Program);
-            using (var progress = new BatchProgress(sources.Count, Console.Error))
+            try
             {
-                foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs))))
+                using var progress = new BatchProgress(sources.Count, Console.Error);
+                foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs)), interrupt.Token))
                 {
                     foreach (var warning in outcome.Warnings) log.LogWarning("{Warning}", warning);
                     if (outcome.Error is { } error) log.LogError("{Error}", error);
@@ -86,11 +111,31 @@ internal static class RunCommand
                     progress.Advance(outcome.Source.Name);
                 }
             }
+            catch (OperationCanceledException)
+            {
+                writer.Abandon();
+                Console.Error.WriteLine($"interrupted: {summary.Read} of {sources.Count} letter(s) done; their files are complete" +
+                    (outDirectory is not null && chosen == "json" ? "; run again with --resume to finish" : "; no partial batch file was written"));
+                return 130;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
             writer.Complete();
             Console.Error.Write(summary.Format());
+            if (skipped > 0) Console.Error.WriteLine($"{skipped} letter(s) skipped as up to date (--resume)");
             return summary.Failed == 0 ? 0 : 2;
         });
         return command;
+    }
+
+    private static bool IsUpToDate(LetterSource source, string outDirectory, DateTime rulesChanged)
+    {
+        var output = Path.Combine(outDirectory, source.Name + ".json");
+        if (!File.Exists(output) || !File.Exists(source.DisplayPath)) return false;
+        var written = File.GetLastWriteTimeUtc(output);
+        return written > File.GetLastWriteTimeUtc(source.DisplayPath) && written > rulesChanged;
     }
 
     /// <summary>Indented JSON records on stdout, one after another (for reading a letter or two by eye).</summary>

@@ -100,6 +100,15 @@ public sealed class CsvTablesWriter : ILetterWriter
         _ => "",
     };
 
+    public void Abandon()
+    {
+        foreach (var table in _tables)
+        {
+            table.Writer.Dispose();
+            File.Delete(table.Temporary);
+        }
+    }
+
     public void Complete()
     {
         foreach (var table in _tables)

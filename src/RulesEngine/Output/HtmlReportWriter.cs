@@ -105,6 +105,12 @@ public sealed class HtmlReportWriter : ILetterWriter
         };
     }
 
+    public void Abandon()
+    {
+        _writer.Dispose();
+        File.Delete(_temporary);
+    }
+
     public void Complete()
     {
         _writer.Write($"<footer>{_letters} letter(s)</footer></body></html>\n");

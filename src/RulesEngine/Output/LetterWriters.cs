@@ -10,6 +10,9 @@ public interface ILetterWriter
 
     /// <summary>Publishes what was written (atomically, for writers of whole-batch files).</summary>
     void Complete();
+
+    /// <summary>Drops an unfinished whole-batch file, so an interrupted run leaves only complete files.</summary>
+    void Abandon() { }
 }
 
 /// <summary>`<out>/<letter>.json` per letter, each written atomically as soon as the letter is done.</summary>
@@ -50,5 +53,13 @@ public sealed class JsonLinesWriter : ILetterWriter
         if (_path is null) return;
         _writer.Dispose();
         File.Move(_temporary!, _path, overwrite: true);
+    }
+
+    public void Abandon()
+    {
+        _writer.Flush();
+        if (_path is null) return;
+        _writer.Dispose();
+        File.Delete(_temporary!);
     }
 }

@@ -26,6 +26,24 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
         foreach (var declaration in file.declaration())
         {
             if (declaration.exception is not null) continue;
+            try
+            {
+                BuildDeclaration(declaration, imports, lexicons, records, phases, patterns, rules, examples);
+            }
+            catch (NullReferenceException) when (diagnostics.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.UnexpectedCharacter))
+            {
+                // Error recovery left this declaration with missing parts; its syntax error is already reported.
+            }
+        }
+        return new RuleFileModel(path, imports.ToImmutable(), lexicons.ToImmutable(), records.ToImmutable(), phases.ToImmutable(),
+            patterns.ToImmutable(), rules.ToImmutable(), examples.ToImmutable());
+    }
+
+    private void BuildDeclaration(DeclarationContext declaration,
+        ImmutableArray<Import>.Builder imports, ImmutableArray<Lexicon>.Builder lexicons, ImmutableArray<RecordDecl>.Builder records,
+        ImmutableArray<PhaseDecl>.Builder phases, ImmutableArray<PatternDecl>.Builder patterns, ImmutableArray<RuleDecl>.Builder rules,
+        ImmutableArray<ExampleDecl>.Builder examples)
+    {
             switch (declaration.GetChild(0))
             {
                 case ImportDeclContext import when import.STRING() is { } target:
@@ -54,9 +72,6 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
                         [.. example.expectation().Select(BuildExpectation).OfType<Expectation>()], example.TODO() is not null, At(example)));
                     break;
             }
-        }
-        return new RuleFileModel(path, imports.ToImmutable(), lexicons.ToImmutable(), records.ToImmutable(), phases.ToImmutable(),
-            patterns.ToImmutable(), rules.ToImmutable(), examples.ToImmutable());
     }
 
     private LexiconEntry BuildEntry(LexiconEntryContext entry) =>
