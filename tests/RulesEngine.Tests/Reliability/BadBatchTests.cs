@@ -51,6 +51,18 @@ public sealed class BadBatchTests : IDisposable
     }
 
     [Fact]
+    public void FolderWithThousandsOfLetters_IsProcessedCompletely()
+    {
+        var letters = Path.Combine(_temp, "many");
+        Directory.CreateDirectory(letters);
+        for (var i = 0; i < 3000; i++) File.WriteAllText(Path.Combine(letters, $"m{i:D5}.txt"), $"{1 + i % 28} March 2009\n\nDear Sir\n\nThe service performs well.\n");
+        var outcome = CommandRunner.Run("run", letters, "--out", Path.Combine(_temp, "out"), "--format", "jsonl");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Equal(3000, File.ReadAllLines(Path.Combine(_temp, "out", "letters.jsonl")).Length);
+        Assert.Contains("3000 letter(s) read, 3000 processed, 0 failed", outcome.Error);
+    }
+
+    [Fact]
     public async Task Interrupt_LeavesOnlyCompleteFilesAndResumeFinishesTheBatch()
     {
         var letters = Path.Combine(_temp, "letters");
