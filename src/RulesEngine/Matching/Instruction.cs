@@ -18,6 +18,8 @@ internal enum OpCode : byte
     LineEnd,
     /// <summary>Zero-width test with lookaround A.</summary>
     Look,
+    /// <summary>Zero-width test of one neighbouring token with test A; B: 1 = the next token (else the previous), 2 = negated.</summary>
+    LookToken,
 }
 
 internal readonly record struct Instruction(OpCode Op, int A = 0, int B = 0)

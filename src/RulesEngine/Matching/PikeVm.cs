@@ -96,6 +96,13 @@ internal sealed class PikeVm(MatchContext context)
                             if (position > 0 && context.Tokens[position - 1].Has(TokenFlags.LineEnd))
                                 stack.Push(new Thread(pc + 1, thread.Captures));
                             break;
+                        case OpCode.LookToken:
+                            var test = context.Program.Tests[instruction.A];
+                            var found = (instruction.B & 1) != 0
+                                ? position < scopeEnd && test.Matches(context.Tokens[position])
+                                : position - 1 >= scopeStart && test.Matches(context.Tokens[position - 1]);
+                            if (found != ((instruction.B & 2) != 0)) stack.Push(new Thread(pc + 1, thread.Captures));
+                            break;
                         case OpCode.Look:
                             if (LookSucceeds(context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
                                 stack.Push(new Thread(pc + 1, thread.Captures));

@@ -57,7 +57,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
             {
                 case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
                 case OpCode.Jump: stack.Push(instruction.A); break;
-                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look: stack.Push(pc + 1); break;
+                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: stack.Push(pc + 1); break;
                 case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); consuming.Add(pc); break;
                 case OpCode.Test: any = true; consuming.Add(pc); break;
                 case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); consuming.Add(pc); break;
@@ -164,6 +164,10 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                     break;
                 case AnchorPattern anchor:
                     Add(new Instruction(anchor.Anchor == Anchor.LineStart ? OpCode.LineStart : OpCode.LineEnd));
+                    break;
+                case LookaroundPattern look when compiler._analysis.IsSingleTokenTest(look.Inner):
+                    // One token before or after needs no sub-program: test it in place.
+                    Add(new Instruction(OpCode.LookToken, compiler.Intern(compiler.SingleTokenTest(look.Inner)), (look.Ahead ? 1 : 0) | (look.Negated ? 2 : 0)));
                     break;
                 case LookaroundPattern look:
                     var (program, _) = compiler.Compile(look.Inner);
