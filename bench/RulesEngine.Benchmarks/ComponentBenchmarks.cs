@@ -64,6 +64,16 @@ internal static class MatchStats
         Console.WriteLine($"  allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024} KB reading");
         foreach (var (rule, ticks) in result.RuleTicks.OrderByDescending(p => p.Value).Take(8))
             Console.WriteLine($"  {rule}: {ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:0.00} ms");
+        watch.Restart();
+        for (var i = 0; i < 100; i++) Output.JsonOutput.Serialize(result);
+        var serialise = watch.Elapsed.TotalMilliseconds / 100;
+        var folder = Directory.CreateTempSubdirectory("stats-").FullName;
+        var json = Output.JsonOutput.Serialize(result);
+        watch.Restart();
+        for (var i = 0; i < 100; i++) Output.AtomicFile.WriteAllText(Path.Combine(folder, $"x{i}.json"), json);
+        var write = watch.Elapsed.TotalMilliseconds / 100;
+        Directory.Delete(folder, true);
+        Console.WriteLine($"serialise {serialise:0.00} ms, atomic write {write:0.00} ms");
         Console.WriteLine($"{document.Tokens.Length} tokens: read {read:0.00} ms, match {match:0.00} ms; considered {context.Considered}, runs {context.Runs}, steps {steps}");
     }
 }

@@ -10,14 +10,17 @@ namespace RulesEngine.Batch;
 /// </summary>
 public static class BatchRunner
 {
-    public static IEnumerable<LetterOutcome> Run(RuleProgram program, IEnumerable<LetterSource> sources, int jobs, CancellationToken cancellation = default)
+    /// <param name="prepare">Work on each outcome that does not depend on order (serialising, writing a per-letter file), done on the workers.</param>
+    public static IEnumerable<LetterOutcome> Run(RuleProgram program, IEnumerable<LetterSource> sources, int jobs, CancellationToken cancellation = default,
+        Func<LetterOutcome, LetterOutcome>? prepare = null)
     {
+        prepare ??= outcome => outcome;
         if (jobs <= 1)
         {
             foreach (var source in sources)
             {
                 cancellation.ThrowIfCancellationRequested();
-                yield return LetterProcessor.Process(program, source);
+                yield return prepare(LetterProcessor.Process(program, source));
             }
             yield break;
         }
@@ -25,7 +28,7 @@ public static class BatchRunner
             .WithDegreeOfParallelism(jobs)
             .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
             .WithCancellation(cancellation)
-            .Select(source => LetterProcessor.Process(program, source));
+            .Select(source => prepare(LetterProcessor.Process(program, source)));
         foreach (var outcome in outcomes) yield return outcome;
     }
 }

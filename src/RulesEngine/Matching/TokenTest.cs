@@ -74,12 +74,14 @@ internal sealed record RegexTest(Regex Regex) : TokenTest
     private const int MaxRemembered = 200_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
+    private int _remembered;
 
     public override bool Matches(Token token)
     {
         if (_answers.TryGetValue(token.Text, out var known)) return known;
         var answer = Regex.IsMatch(token.Text);
-        if (_answers.Count < MaxRemembered) _answers.TryAdd(token.Text, answer);
+        // Not _answers.Count: it takes every lock of the table.
+        if (Volatile.Read(ref _remembered) < MaxRemembered && _answers.TryAdd(token.Text, answer)) Interlocked.Increment(ref _remembered);
         return answer;
     }
 

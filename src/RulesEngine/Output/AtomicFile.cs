@@ -8,10 +8,16 @@ public static class AtomicFile
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>A hidden temporary file beside <paramref name="path"/>, so the final rename stays on one file system.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Created = new(StringComparer.Ordinal);
+
     public static string TemporaryPathFor(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
+        if (!Created.ContainsKey(directory) || !Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            Created.TryAdd(directory, true);
+        }
         return Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 

@@ -6,6 +6,9 @@ namespace RulesEngine.Output;
 /// <summary>Writes a batch's letters somewhere, one at a time, in batch order; <see cref="Complete"/> makes the output visible.</summary>
 public interface ILetterWriter
 {
+    /// <summary>Called on worker threads, in any order: whatever can be done before the ordered write. Must be thread-safe.</summary>
+    LetterOutcome Prepare(LetterOutcome outcome) => outcome;
+
     void Write(LetterOutcome outcome);
 
     /// <summary>Publishes what was written (atomically, for writers of whole-batch files).</summary>
@@ -15,13 +18,16 @@ public interface ILetterWriter
     void Abandon() { }
 }
 
-/// <summary>`<out>/<letter>.json` per letter, each written atomically as soon as the letter is done.</summary>
+/// <summary>`<out>/<letter>.json` per letter, each written atomically by the worker that processed it.</summary>
 public sealed class JsonFilesWriter(string directory) : ILetterWriter
 {
-    public void Write(LetterOutcome outcome)
+    public LetterOutcome Prepare(LetterOutcome outcome)
     {
         if (outcome.Result is { } result) AtomicFile.WriteAllText(Path.Combine(directory, result.Name + ".json"), JsonOutput.Serialize(result));
+        return outcome;
     }
+
+    public void Write(LetterOutcome outcome) { }
 
     public void Complete() { }
 }
@@ -42,9 +48,12 @@ public sealed class JsonLinesWriter : ILetterWriter
         _writer = new StreamWriter(_temporary, false, new UTF8Encoding(false)) { NewLine = "\n" };
     }
 
+    public LetterOutcome Prepare(LetterOutcome outcome) =>
+        outcome.Result is { } result ? outcome with { Prepared = JsonOutput.Serialize(result, indented: false) } : outcome;
+
     public void Write(LetterOutcome outcome)
     {
-        if (outcome.Result is { } result) _writer.Write(JsonOutput.Serialize(result, indented: false) + "\n");
+        if (outcome.Result is { } result) _writer.Write((outcome.Prepared ?? JsonOutput.Serialize(result, indented: false)) + "\n");
     }
 
     public void Complete()

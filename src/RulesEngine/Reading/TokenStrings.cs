@@ -15,12 +15,15 @@ internal static class TokenStrings
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // ConcurrentDictionary.Count takes every lock of the table: count additions here instead.
+    private static int _entries;
+
     public static string Intern(ReadOnlySpan<char> text)
     {
         if (text.Length > 64) return text.ToString();
         if (Lookup.TryGetValue(text, out var known)) return known;
         var created = text.ToString();
-        if (Texts.Count < MaxEntries) Texts.TryAdd(created, created);
+        if (Volatile.Read(ref _entries) < MaxEntries && Texts.TryAdd(created, created)) Interlocked.Increment(ref _entries);
         return created;
     }
 }
