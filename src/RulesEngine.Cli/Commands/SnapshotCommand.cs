@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RulesEngine.Batch;
 using RulesEngine.Reading;
+using RulesEngine.Output;
 using RulesEngine.Snapshots;
 
 namespace RulesEngine.Cli.Commands;
@@ -99,7 +100,7 @@ internal static class SnapshotCommand
         if (acceptNames is not null)
         {
             if (acceptNames.Length == 0 || acceptNames.Contains(comparison.Letter)) return [];
-            var fields = acceptNames.Where(n => comparison.Changes.Any(c => LetterSnapshots.Covers(n, c.Change.Path))).ToList();
+            var fields = acceptNames.Where(n => comparison.Changes.Any(c => ValuePaths.Covers(n, c.Change.Path))).ToList();
             return fields.Count > 0 ? fields : null;
         }
         if (reviewer is null) return null;

@@ -16,12 +16,12 @@ public static class Explainer
     public static string Explain(RuleProgram program, Document document, string path)
     {
         var result = DocumentMatcher.Run(program, document);
-        var value = Resolve(result.Record, path);
+        var value = ValuePaths.Resolve(result.Record, path);
         var text = new StringBuilder();
         if (value is not null)
         {
             text.Append($"{path} = {Show(value)}\n");
-            var evidence = result.Evidence.Where(e => Snapshots.LetterSnapshots.Covers(path, e.Key)).ToList();
+            var evidence = result.Evidence.Where(e => ValuePaths.Covers(path, e.Key)).ToList();
             foreach (var (leaf, item) in evidence.Take(10))
             {
                 var rule = program.Rules.FirstOrDefault(r => r.Name == item.Rule);
@@ -105,18 +105,6 @@ public static class Explainer
         return line.Substring(from, Math.Clamp(location.Length, 0, line.Length - from));
     }
 
-    private static Value? Resolve(ObjectValue record, string path)
-    {
-        Value? current = record;
-        foreach (var step in System.Text.RegularExpressions.Regex.Matches(path, @"[^.\[\]]+|\[\d+\]").Select(m => m.Value))
-        {
-            current = step.StartsWith('[')
-                ? current is ListValue list && int.Parse(step[1..^1]) is var i && i < list.Items.Length ? list.Items[i] : null
-                : (current as ObjectValue)?[step];
-            if (current is null) return null;
-        }
-        return current;
-    }
 
     private static string Show(Value value) => value is TextValue t ? $"\"{t.Text}\"" : value.ToJson();
 

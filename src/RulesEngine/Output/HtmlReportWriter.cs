@@ -90,13 +90,7 @@ public sealed class HtmlReportWriter : ILetterWriter
 
     private static string ValueAt(LetterResult result, string path)
     {
-        Value? current = result.Record;
-        foreach (var step in System.Text.RegularExpressions.Regex.Matches(path, @"[^.\[\]]+|\[\d+\]").Select(m => m.Value))
-        {
-            current = step.StartsWith('[')
-                ? current is ListValue list && int.Parse(step[1..^1]) is var i && i < list.Items.Length ? list.Items[i] : null
-                : (current as ObjectValue)?[step];
-        }
+        var current = ValuePaths.Resolve(result.Record, path);
         return current switch
         {
             null => "",

@@ -49,8 +49,8 @@ public sealed class LetterSnapshots(string directory, RuleProgram program)
         foreach (var path in paths.OrderByDescending(p => p, StringComparer.Ordinal))
         {
             JsonPaths.Set(verified, path, JsonPaths.Get(received, path)?.DeepClone());
-            foreach (var key in verifiedEvidence.Select(p => p.Key).Where(k => Covers(path, k)).ToList()) verifiedEvidence.Remove(key);
-            foreach (var (key, value) in receivedEvidence.Where(p => Covers(path, p.Key))) verifiedEvidence[key] = value!.DeepClone();
+            foreach (var key in verifiedEvidence.Select(p => p.Key).Where(k => ValuePaths.Covers(path, k)).ToList()) verifiedEvidence.Remove(key);
+            foreach (var (key, value) in receivedEvidence.Where(p => ValuePaths.Covers(path, p.Key))) verifiedEvidence[key] = value!.DeepClone();
         }
         var sorted = new JsonObject(verifiedEvidence.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
         verified.Remove(EvidenceKey);
@@ -59,10 +59,6 @@ public sealed class LetterSnapshots(string directory, RuleProgram program)
         if (Store.Compare(comparison.Letter, comparison.Received).Status == SnapshotStatus.Matches) return;
         File.WriteAllText(Store.ReceivedPath(comparison.Letter), comparison.Received.Replace("\r\n", "\n"));
     }
-
-    /// <summary>Whether accepting <paramref name="accepted"/> (a field or a path inside one) covers <paramref name="path"/>.</summary>
-    public static bool Covers(string accepted, string path) =>
-        path == accepted || path.StartsWith(accepted + ".", StringComparison.Ordinal) || path.StartsWith(accepted + "[", StringComparison.Ordinal);
 
     private static bool IsEvidence(string path) => path == EvidenceKey || path.StartsWith(EvidenceKey + ".", StringComparison.Ordinal);
 
