@@ -20,6 +20,19 @@ internal static class RuleFileParser
         return new AstBuilder(path, diagnostics).Build(tree);
     }
 
+    /// <summary>The parse tree as LISP-style text, for the grammar examples (the tree itself never leaves this folder).</summary>
+    public static string ParseTreeText(string text, List<Diagnostic> diagnostics)
+    {
+        var listener = new SyntaxErrorListener("example", diagnostics);
+        var lexer = new RuleLanguageLexer(new AntlrInputStream(text));
+        lexer.RemoveErrorListeners();
+        lexer.AddErrorListener(listener);
+        var parser = new RuleLanguageParser(new CommonTokenStream(lexer));
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(listener);
+        return parser.ruleFile().ToStringTree(parser);
+    }
+
     private sealed class SyntaxErrorListener(string path, List<Diagnostic> diagnostics) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
     {
         public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
