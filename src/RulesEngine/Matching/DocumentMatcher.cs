@@ -40,7 +40,73 @@ public static class DocumentMatcher
         return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks);
     }
 
-    private static List<RuleMatch> FindMatches(MatchContext context, int phaseIndex)
+    private static List<RuleMatch> FindMatches(MatchContext context, int phaseIndex) =>
+        context.Program.Phases[phaseIndex].Mode == ConflictMode.First ? FindMatchesInOrder(context, phaseIndex) : FindMatchesByRule(context, phaseIndex);
+
+    /// <summary>
+    /// Where the order of discovery does not matter (`all`, `longest`), each rule visits only the
+    /// places it can start: the occurrences of its first words and annotations, or, for a rule
+    /// that can start with any token, the tokens inside its scopes.
+    /// </summary>
+    private static List<RuleMatch> FindMatchesByRule(MatchContext context, int phaseIndex)
+    {
+        var matches = new List<RuleMatch>();
+        var vm = new PikeVm(context);
+        var starts = new List<int>();
+        foreach (var rule in context.Program.Phases[phaseIndex].Rules)
+        {
+            var instances = rule.Scopes.IsEmpty
+                ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
+                : ScopeResolver.Resolve(context, rule.Scopes, vm);
+            if (instances.Count == 0) continue;
+            var nextStart = 0;
+            if (rule.First.AnyToken)
+            {
+                foreach (var scope in instances)
+                    for (var position = Math.Max(scope.Range.Start, nextStart); position < scope.Range.End; position++)
+                        nextStart = TryAt(context, vm, rule, scope, position, matches, nextStart);
+                continue;
+            }
+            StartsOf(context, rule, starts);
+            var cursor = 0;
+            foreach (var position in starts)
+            {
+                if (position < nextStart) continue;
+                while (cursor < instances.Count && instances[cursor].Range.End <= position) cursor++;
+                if (cursor >= instances.Count) break;
+                if (instances[cursor].Range.Start > position) continue;
+                nextStart = TryAt(context, vm, rule, instances[cursor], position, matches, nextStart);
+            }
+        }
+        return matches;
+    }
+
+    private static void StartsOf(MatchContext context, CompiledRule rule, List<int> starts)
+    {
+        starts.Clear();
+        foreach (var word in rule.First.Words)
+            if (context.WordPositions.TryGetValue(word, out var positions)) starts.AddRange(positions);
+        foreach (var annotation in rule.First.Annotations)
+            starts.AddRange(context.StartsOfAnnotation(annotation));
+        starts.Sort();
+    }
+
+    /// <summary>Runs a rule at one place; returns where its next match may start.</summary>
+    private static int TryAt(MatchContext context, PikeVm vm, CompiledRule rule, ScopeInstance scope, int position, List<RuleMatch> matches, int nextStart)
+    {
+        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.End)) return nextStart;
+        context.Considered++;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        context.Runs++;
+        var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
+        context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        if (end <= position) return nextStart;
+        matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
+        return end;
+    }
+
+    /// <summary>At each place, in document order, the highest-priority rule that matches wins (`first`).</summary>
+    private static List<RuleMatch> FindMatchesInOrder(MatchContext context, int phaseIndex)
     {
         var phase = context.Program.Phases[phaseIndex];
         var rules = phase.Rules;

@@ -7,6 +7,9 @@ namespace RulesEngine.Matching;
 internal sealed class MatchContext(RuleProgram program, Document document)
 {
     public RuleProgram Program { get; } = program;
+
+    /// <summary>Positions where spans annotated with this name start, ascending.</summary>
+    public List<int> StartsOfAnnotation(string name) => Annotations.StartsOf(Program.AnnotationNames.IndexOf(name));
     public Document Document { get; } = document;
     public ImmutableArray<Token> Tokens { get; } = document.Tokens;
     public AnnotationStore Annotations { get; } = new(program.AnnotationNames.Length);
@@ -17,6 +20,25 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     /// <summary>Rules considered at a token, and VM runs started (after the first-token test).</summary>
     public long Considered { get; set; }
     public long Runs { get; set; }
+
+    private Dictionary<string, List<int>>? _wordPositions;
+
+    /// <summary>Where each word occurs in the letter, built once per letter for all phases.</summary>
+    public Dictionary<string, List<int>> WordPositions
+    {
+        get
+        {
+            if (_wordPositions is not null) return _wordPositions;
+            var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < Tokens.Length; i++)
+            {
+                var norm = Tokens[i].Norm;
+                if (!positions.TryGetValue(norm, out var list)) positions[norm] = list = [];
+                list.Add(i);
+            }
+            return _wordPositions = positions;
+        }
+    }
 
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>
     public long[] RuleTicks { get; } = new long[program.Rules.Length];
@@ -30,7 +52,6 @@ internal sealed class AnnotationStore(int names)
     private readonly Dictionary<int, List<AnnotationSpan>>[] _byStart =
         Enumerable.Range(0, names).Select(_ => new Dictionary<int, List<AnnotationSpan>>()).ToArray();
 
-    private readonly Dictionary<int, List<int>> _namesAt = [];
 
     public void Add(int name, AnnotationSpan span)
     {
@@ -41,9 +62,13 @@ internal sealed class AnnotationStore(int names)
         if (!here.Contains(name)) here.Add(name);
     }
 
+    private readonly Dictionary<int, List<int>> _namesAt = [];
+    private static readonly int[] NoNames = [];
+
+    public IReadOnlyList<int> NamesStartingAt(int position) => _namesAt.TryGetValue(position, out var names) ? names : NoNames;
+
     // `cond ? list : []` would make a new empty List on every call, at every token: share one empty array.
     private static readonly AnnotationSpan[] NoSpans = [];
-    private static readonly int[] NoNames = [];
 
     public IReadOnlyList<AnnotationSpan> StartingAt(int name, int position) =>
         _byStart[name].TryGetValue(position, out var spans) ? spans : NoSpans;
@@ -51,7 +76,15 @@ internal sealed class AnnotationStore(int names)
     /// <summary>Every span annotated with a name, in document order.</summary>
     public IEnumerable<AnnotationSpan> All(int name) => _byStart[name].OrderBy(p => p.Key).SelectMany(p => p.Value);
 
-    public IReadOnlyList<int> NamesStartingAt(int position) => _namesAt.TryGetValue(position, out var names) ? names : NoNames;
+    /// <summary>Positions where spans with this name start, ascending.</summary>
+    public List<int> StartsOf(int name)
+    {
+        var starts = _byStart[name].Keys.ToList();
+        starts.Sort();
+        return starts;
+    }
+
+
 
     public AnnotationSpan? Exactly(int name, int start, int end) =>
         _byStart[name].TryGetValue(start, out var spans) ? spans.FirstOrDefault(s => s.End == end) : null;
