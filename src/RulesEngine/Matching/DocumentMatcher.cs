@@ -94,7 +94,7 @@ public static class DocumentMatcher
     /// <summary>Runs a rule at one place; returns where its next match may start.</summary>
     private static int TryAt(MatchContext context, PikeVm vm, CompiledRule rule, ScopeInstance scope, int position, List<RuleMatch> matches, int nextStart)
     {
-        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.End)) return nextStart;
+        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
         context.Considered++;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         context.Runs++;
@@ -147,7 +147,7 @@ public static class DocumentMatcher
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];
-                if (scope.Range.Start > position || !vm.CanStart(rule, position, scope.Range.End)) continue;
+                if (scope.Range.Start > position || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 context.Runs++;
                 var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);

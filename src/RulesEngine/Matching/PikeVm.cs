@@ -159,17 +159,46 @@ internal sealed class PikeVm(MatchContext context)
 
     private PikeVm? _nested;
 
-    /// <summary>Whether the first token can begin a match at all; most starts end here, before the VM runs.</summary>
-    public bool CanStart(CompiledRule rule, int position, int scopeEnd)
+    private readonly Stack<int> _guardStack = new();
+
+    /// <summary>
+    /// Whether a match could begin here at all: the first step of the VM without its bookkeeping,
+    /// following the pattern's opening alternatives, checking one-token guards (`^`, `$`,
+    /// `preceded by (",")`) and testing the first token. Most starts end here.
+    /// </summary>
+    public bool CanStart(CompiledRule rule, int position, int scopeStart, int scopeEnd)
     {
         if (position >= scopeEnd) return false;
+        var code = rule.Program.Code;
         var token = context.Tokens[position];
-        foreach (var pc in rule.First.Instructions)
+        if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        var stamp = ++_stamp;
+        var stack = _guardStack;
+        stack.Clear();
+        stack.Push(0);
+        while (stack.Count > 0)
         {
-            if (pc < 0) return true;
-            var instruction = rule.Program.Code[pc];
+            var pc = stack.Pop();
+            if (_visited[pc] == stamp) continue;
+            _visited[pc] = stamp;
+            var instruction = code[pc];
             switch (instruction.Op)
             {
+                case OpCode.Jump: stack.Push(instruction.A); break;
+                case OpCode.Split: stack.Push(instruction.B); stack.Push(instruction.A); break;
+                case OpCode.Save: stack.Push(pc + 1); break;
+                case OpCode.LineStart when token.Has(TokenFlags.LineStart): stack.Push(pc + 1); break;
+                case OpCode.LineEnd when position > 0 && context.Tokens[position - 1].Has(TokenFlags.LineEnd): stack.Push(pc + 1); break;
+                case OpCode.LookToken:
+                    var test = context.Program.Tests[instruction.A];
+                    var found = (instruction.B & 1) != 0
+                        ? test.Matches(token)
+                        : position - 1 >= scopeStart && test.Matches(context.Tokens[position - 1]);
+                    if (found != ((instruction.B & 2) != 0)) stack.Push(pc + 1);
+                    break;
+                case OpCode.Look:
+                case OpCode.Match:
+                    return true;
                 case OpCode.Test when context.Program.Tests[instruction.A].Matches(token):
                 case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.Norm):
                 case OpCode.Annotation when context.Annotations.StartingAt(instruction.A, position).Count > 0:
