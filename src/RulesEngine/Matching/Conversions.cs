@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace RulesEngine.Matching;
 
 /// <summary>Turns letter text into typed values: numbers (digits or words), percentages, dates, names.</summary>
-public static partial class Conversions
+internal static partial class Conversions
 {
     private static readonly Dictionary<string, decimal> Units = new(StringComparer.Ordinal)
     {
