@@ -95,6 +95,7 @@ public sealed class HtmlReportWriter : ILetterWriter
         {
             null => "",
             TextValue t => t.Text,
+            DateValue d => d.Iso,
             _ => current.ToJson(),
         };
     }
