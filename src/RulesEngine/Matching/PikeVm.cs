@@ -46,6 +46,20 @@ internal sealed class PikeVm(MatchContext context)
     /// </summary>
     public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
     {
+        // Most runs fail: find the end first without keeping captures, then, only for a match,
+        // run again to that end with them (as RE2 does).
+        if (program.SlotCount == 0 || Probe is not null) return Execute(program, start, scopeStart, scopeEnd, requiredEnd, true, out captures);
+        var end = Execute(program, start, scopeStart, scopeEnd, requiredEnd, false, out _);
+        if (end < 0)
+        {
+            captures = null;
+            return end;
+        }
+        return Execute(program, start, scopeStart, scopeEnd, end, true, out captures);
+    }
+
+    private int Execute(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, bool keepCaptures, out int[]? captures)
+    {
         var code = program.Code;
         var window = Math.Min(scopeEnd - start, MaxMatchTokens) + 1;
         var pending = _pending;
@@ -86,7 +100,7 @@ internal sealed class PikeVm(MatchContext context)
                             stack.Push(new Thread(instruction.A, thread.Captures));
                             break;
                         case OpCode.Save:
-                            stack.Push(new Thread(pc + 1, new Saved(instruction.A, position, thread.Captures)));
+                            stack.Push(new Thread(pc + 1, keepCaptures ? new Saved(instruction.A, position, thread.Captures) : null));
                             break;
                         case OpCode.LineStart:
                             if (position < context.Tokens.Length && context.Tokens[position].Has(TokenFlags.LineStart))
@@ -111,7 +125,7 @@ internal sealed class PikeVm(MatchContext context)
                             if ((requiredEnd < 0 && position > best) || (requiredEnd >= 0 && position == requiredEnd && best < 0))
                             {
                                 best = position;
-                                captures = Materialise(thread.Captures, program.SlotCount);
+                                captures = keepCaptures ? Materialise(thread.Captures, program.SlotCount) : null;
                             }
                             break;
                         case OpCode.Test:

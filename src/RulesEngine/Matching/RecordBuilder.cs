@@ -36,10 +36,16 @@ internal sealed class RecordBuilder
                 child.Items ??= [];
                 if (last)
                 {
-                    // Two rules may emit the same item from the same text; keep it once.
-                    var json = value.Value.ToJson();
+                    // Two rules may emit the same item from the same text; keep it once. Compare places
+                    // first: the JSON is only needed when two items come from the same place.
                     var at = value.Evidence.IsEmpty ? -1 : value.Evidence[0].Evidence.Start;
-                    if (child.Items.Any(item => item.LeafJson == json && (item.Evidence.IsEmpty ? -1 : item.Evidence[0].Evidence.Start) == at)) return;
+                    string? json = null;
+                    foreach (var existing in child.Items)
+                    {
+                        if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence[0].Evidence.Start) != at) continue;
+                        json ??= value.Value.ToJson();
+                        if ((existing.LeafJson ??= existing.Leaf?.ToJson()) == json) return;
+                    }
                     child.Items.Add(new Node { Leaf = value.Value, LeafJson = json, Evidence = value.Evidence });
                     return;
                 }
