@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace RulesEngine.Matching;
 
 /// <summary>A lexicon compiled to a trie over token norms, so multi-word entries match in one pass.</summary>
@@ -41,7 +43,8 @@ internal sealed class LexiconTrie
     }
 
     /// <summary>Calls back with the length of every entry that starts at <paramref name="start"/>.</summary>
-    public void MatchAt(IReadOnlyList<Reading.Token> tokens, int start, int end, List<int> lengths)
+    // ImmutableArray, not IReadOnlyList: an interface parameter would box the array on every call.
+    public void MatchAt(ImmutableArray<Reading.Token> tokens, int start, int end, List<int> lengths)
     {
         var node = _root;
         for (var i = start; i < end && node.Children is not null && node.Children.TryGetValue(tokens[i].Norm, out var next); i++)
@@ -51,7 +54,7 @@ internal sealed class LexiconTrie
         }
     }
 
-    public bool TryGetValue(IReadOnlyList<Reading.Token> tokens, int start, int end, out object? value)
+    public bool TryGetValue(ImmutableArray<Reading.Token> tokens, int start, int end, out object? value)
     {
         var node = _root;
         for (var i = start; i < end; i++)

@@ -142,9 +142,10 @@ internal sealed class PikeVm(MatchContext context)
                             break;
                         case OpCode.Annotation:
                             if (context.Annotations.StartingAt(instruction.A, position).Count == 0) Probe?.Fail(position, pc);
-                            foreach (var span in context.Annotations.StartingAt(instruction.A, position))
-                                if (span.End <= scopeEnd)
-                                    Schedule(pending, ref furthest, window, span.End - start, new Thread(pc + 1, thread.Captures));
+                            var spans = context.Annotations.StartingAt(instruction.A, position);
+                            for (var s = 0; s < spans.Count; s++)
+                                if (spans[s].End <= scopeEnd)
+                                    Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(pc + 1, thread.Captures));
                             break;
                     }
                 }

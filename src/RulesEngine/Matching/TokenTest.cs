@@ -95,13 +95,18 @@ internal sealed record NotTest(TokenTest Inner) : TokenTest
     public override bool Matches(Token token) => !Inner.Matches(token);
 }
 
-internal sealed record AnyOfTest(IReadOnlyList<TokenTest> Tests) : TokenTest
+internal sealed record AnyOfTest(TokenTest[] Tests) : TokenTest
 {
+    // A for loop over an array: foreach over an interface list would allocate an enumerator per token.
     public override bool Matches(Token token)
     {
-        foreach (var test in Tests) if (test.Matches(token)) return true;
+        for (var i = 0; i < Tests.Length; i++) if (Tests[i].Matches(token)) return true;
         return false;
     }
+
+    public bool Equals(AnyOfTest? other) => other is not null && Tests.SequenceEqual(other.Tests);
+
+    public override int GetHashCode() => Tests.Aggregate(17, (hash, test) => HashCode.Combine(hash, test));
 }
 
 internal sealed record WordSetTest(IReadOnlySet<string> Norms) : TokenTest
