@@ -31,12 +31,12 @@ internal sealed class ActionEvaluator(MatchContext context)
         };
     }
 
-    public Evidence EvidenceOf(RuleMatch match, TokenRange span)
+    public Evidence EvidenceOf(RuleMatch match, TokenRange span, string? text = null)
     {
         var (start, end) = context.Document.CharSpan(span);
         var first = span.IsEmpty ? null : context.Tokens[span.Start];
         return new Evidence(match.Rule.Name, match.Rule.Location.ToString(), start, end, first?.Line ?? 0, first?.Column ?? 0,
-            context.Document.TextOf(span));
+            text ?? context.Document.TextOf(span));
     }
 
     private Value? Evaluate(Expr expr, RuleMatch match, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
@@ -71,7 +71,8 @@ internal sealed class ActionEvaluator(MatchContext context)
     private Value? FromCapture(RuleMatch match, string name, string function, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
     {
         if (match.Capture(name) is not var (slot, span)) return null;
-        var text = PlainQuotes(context.Document.TextOf(span));
+        var original = context.Document.TextOf(span);
+        var text = PlainQuotes(original);
         Value? value = function switch
         {
             "value" => CapturedValue(slot, span) is { } captured ? FromObject(captured) : new TextValue(text),
@@ -88,7 +89,7 @@ internal sealed class ActionEvaluator(MatchContext context)
             "lines" => new ListValue([.. LinesOf(span).Select(l => (Value)new TextValue(PlainQuotes(context.Document.TextOf(l))))]),
             _ => null,
         };
-        if (value is not null) evidence.Add((path, EvidenceOf(match, span)));
+        if (value is not null) evidence.Add((path, EvidenceOf(match, span, original)));
         return value;
     }
 

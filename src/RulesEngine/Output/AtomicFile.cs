@@ -21,12 +21,14 @@ public static class AtomicFile
         return Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8.GetBytes(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
     {
         var temporary = TemporaryPathFor(path);
         try
         {
-            File.WriteAllText(temporary, text, Utf8);
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
         finally

@@ -25,12 +25,16 @@ public static class JsonOutput
     /// span, line:column and text. The rule's file and line are left out so that editing one
     /// rule does not shift every snapshot; `explain` shows them.
     /// </summary>
-    public static string Serialize(LetterResult result, bool indented = true, bool withEvidence = true)
+    public static string Serialize(LetterResult result, bool indented = true, bool withEvidence = true) =>
+        Encoding.UTF8.GetString(SerializeToUtf8(result, indented, withEvidence));
+
+    /// <summary>The same JSON as UTF-8 bytes, ready for a file without a round trip through a string.</summary>
+    public static byte[] SerializeToUtf8(LetterResult result, bool indented = true, bool withEvidence = true)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact)) WriteResult(writer, result, withEvidence);
-        var json = Encoding.UTF8.GetString(buffer.ToArray());
-        return indented ? json + "\n" : json;
+        if (indented) System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static void WriteResult(Utf8JsonWriter writer, LetterResult result, bool withEvidence)

@@ -23,7 +23,7 @@ public sealed class JsonFilesWriter(string directory) : ILetterWriter
 {
     public LetterOutcome Prepare(LetterOutcome outcome)
     {
-        if (outcome.Result is { } result) AtomicFile.WriteAllText(Path.Combine(directory, result.Name + ".json"), JsonOutput.Serialize(result));
+        if (outcome.Result is { } result) AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), JsonOutput.SerializeToUtf8(result));
         return outcome;
     }
 
