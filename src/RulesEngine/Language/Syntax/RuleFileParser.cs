@@ -7,7 +7,18 @@ namespace RulesEngine.Language.Syntax;
 /// <summary>Parses one rule file into its model, collecting every syntax error rather than stopping at the first.</summary>
 internal static class RuleFileParser
 {
-    public static RuleFileModel Parse(string path, string text, List<Diagnostic> diagnostics)
+    public static RuleFileModel Parse(string path, string text, List<Diagnostic> diagnostics) =>
+        new AstBuilder(path, diagnostics).Build(CreateParser(path, text, diagnostics).ruleFile());
+
+    /// <summary>The parse tree as LISP-style text, for the grammar examples (the tree itself never leaves this folder).</summary>
+    public static string ParseTreeText(string text, List<Diagnostic> diagnostics)
+    {
+        var parser = CreateParser("example", text, diagnostics);
+        return parser.ruleFile().ToStringTree(parser);
+    }
+
+    /// <summary>A parser whose lexer and parser errors all become diagnostics instead of console output.</summary>
+    private static RuleLanguageParser CreateParser(string path, string text, List<Diagnostic> diagnostics)
     {
         var listener = new SyntaxErrorListener(path, diagnostics);
         var lexer = new RuleLanguageLexer(new AntlrInputStream(text));
@@ -16,21 +27,7 @@ internal static class RuleFileParser
         var parser = new RuleLanguageParser(new CommonTokenStream(lexer));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
-        var tree = parser.ruleFile();
-        return new AstBuilder(path, diagnostics).Build(tree);
-    }
-
-    /// <summary>The parse tree as LISP-style text, for the grammar examples (the tree itself never leaves this folder).</summary>
-    public static string ParseTreeText(string text, List<Diagnostic> diagnostics)
-    {
-        var listener = new SyntaxErrorListener("example", diagnostics);
-        var lexer = new RuleLanguageLexer(new AntlrInputStream(text));
-        lexer.RemoveErrorListeners();
-        lexer.AddErrorListener(listener);
-        var parser = new RuleLanguageParser(new CommonTokenStream(lexer));
-        parser.RemoveErrorListeners();
-        parser.AddErrorListener(listener);
-        return parser.ruleFile().ToStringTree(parser);
+        return parser;
     }
 
     private sealed class SyntaxErrorListener(string path, List<Diagnostic> diagnostics) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
