@@ -7,33 +7,43 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>A hidden temporary file beside <paramref name="path"/>, so the final rename stays on one file system.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Created = new(StringComparer.Ordinal);
-
+    /// <summary>A hidden temporary file beside <paramref name="path"/> (so the final rename stays on one file system), its folder created.</summary>
     public static string TemporaryPathFor(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Created.ContainsKey(directory) || !Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory);
-            Created.TryAdd(directory, true);
-        }
-        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryName(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        return temporary;
+    }
+
+    private static string TemporaryName(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8.GetBytes(text));
 
     public static void WriteAllBytes(string path, byte[] bytes)
     {
-        var temporary = TemporaryPathFor(path);
+        var temporary = TemporaryName(path);
         try
         {
-            File.WriteAllBytes(temporary, bytes);
+            try
+            {
+                File.WriteAllBytes(temporary, bytes);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder is made on the first write into it, not checked before every file.
+                Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+                File.WriteAllBytes(temporary, bytes);
+            }
             File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            File.Delete(temporary);
+            throw;
         }
     }
 }
