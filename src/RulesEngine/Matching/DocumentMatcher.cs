@@ -60,7 +60,9 @@ public static class DocumentMatcher
                 : ScopeResolver.Resolve(context, rule.Scopes, vm);
             if (instances.Count == 0) continue;
             var nextStart = 0;
-            if (rule.First.AnyToken)
+            // A rule that starts with a class or regex test and looks at most of the letter visits
+            // only where that test passes; one confined to small scopes just walks them.
+            if (rule.First.AnyToken && (rule.First.Empty || Covered(instances) < context.Tokens.Length / 4))
             {
                 foreach (var scope in instances)
                     for (var position = Math.Max(scope.Range.Start, nextStart); position < scope.Range.End; position++)
@@ -81,21 +83,38 @@ public static class DocumentMatcher
         return matches;
     }
 
+    private static int Covered(List<ScopeInstance> instances)
+    {
+        var covered = 0;
+        foreach (var instance in instances) covered += instance.Range.Length;
+        return covered;
+    }
+
     private static void StartsOf(MatchContext context, CompiledRule rule, List<int> starts)
     {
         starts.Clear();
+        foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test));
         foreach (var word in rule.First.Words)
             if (context.WordPositions.TryGetValue(word, out var positions)) starts.AddRange(positions);
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
         starts.Sort();
+        if (rule.First.Tests.Length + rule.First.Words.Length + rule.First.Annotations.Length > 1) Deduplicate(starts);
+    }
+
+    private static void Deduplicate(List<int> sorted)
+    {
+        if (sorted.Count < 2) return;
+        var unique = 1;
+        for (var i = 1; i < sorted.Count; i++) if (sorted[i] != sorted[unique - 1]) sorted[unique++] = sorted[i];
+        sorted.RemoveRange(unique, sorted.Count - unique);
     }
 
     /// <summary>Runs a rule at one place; returns where its next match may start.</summary>
     private static int TryAt(MatchContext context, PikeVm vm, CompiledRule rule, ScopeInstance scope, int position, List<RuleMatch> matches, int nextStart)
     {
-        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
         context.Considered++;
+        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         context.Runs++;
         var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);

@@ -40,6 +40,18 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         }
     }
 
+    private readonly Dictionary<int, int[]> _passing = [];
+
+    /// <summary>Where a one-token test passes in this letter, computed once and shared by every rule that starts with it.</summary>
+    public int[] PositionsPassing(int test)
+    {
+        if (_passing.TryGetValue(test, out var known)) return known;
+        var check = Program.Tests[test];
+        var positions = new List<int>();
+        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) positions.Add(i);
+        return _passing[test] = [.. positions];
+    }
+
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>
     public long[] RuleTicks { get; } = new long[program.Rules.Length];
 }

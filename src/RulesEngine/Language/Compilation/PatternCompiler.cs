@@ -45,6 +45,8 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var words = new SortedSet<string>(StringComparer.Ordinal);
         var annotations = new SortedSet<string>(StringComparer.Ordinal);
         var any = false;
+        var empty = false;
+        var tests = new SortedSet<int>();
         var consuming = new SortedSet<int>();
         var seen = new HashSet<int>();
         var stack = new Stack<int>([0]);
@@ -59,13 +61,13 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case OpCode.Jump: stack.Push(instruction.A); break;
                 case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: stack.Push(pc + 1); break;
                 case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); consuming.Add(pc); break;
-                case OpCode.Test: any = true; consuming.Add(pc); break;
+                case OpCode.Test: any = true; tests.Add(instruction.A); consuming.Add(pc); break;
                 case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); consuming.Add(pc); break;
                 case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); consuming.Add(pc); break;
-                case OpCode.Match: any = true; consuming.Add(-1); break;
+                case OpCode.Match: any = true; empty = true; consuming.Add(-1); break;
             }
         }
-        return new FirstSet([.. words], [.. annotations], any, [.. consuming]);
+        return new FirstSet([.. words], [.. annotations], any, [.. consuming], [.. tests], empty);
     }
 
     private int Intern(TokenTest test)
