@@ -15,7 +15,8 @@ public sealed record LoadedLetter(string Name, string Path, string? Text, string
 /// </summary>
 public static class LetterLoader
 {
-    public const int DefaultMaxBytes = 16 * 1024 * 1024;
+    // Letters are 5-25 KB; 4 MB leaves room for any real letter while keeping one letter's tokens well inside the memory budget.
+    public const int DefaultMaxBytes = 4 * 1024 * 1024;
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
