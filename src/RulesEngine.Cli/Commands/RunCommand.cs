@@ -23,9 +23,9 @@ internal static class RunCommand
         var format = new Option<string?>("--format", "-f")
         {
             Description = "json: <out>/<letter>.json (the default with --out); jsonl: one line per letter (the default on stdout); " +
-                          "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted.",
+                          "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter.",
         };
-        format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html");
+        format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
         var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel; output is identical to a sequential run.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var resume = new Option<bool>("--resume") { Description = "With --out and json: skip letters whose output is newer than both the letter and every rule file." };
         var command = new Command("run", """
@@ -52,7 +52,7 @@ internal static class RunCommand
             if (compilation.Program is null) return 1;
             var outDirectory = parse.GetValue(output);
             var chosen = parse.GetValue(format) ?? (outDirectory is null ? "jsonl" : "json");
-            if (outDirectory is null && chosen is "json" or "csv" or "html" && parse.GetValue(format) is not null && chosen != "json")
+            if (outDirectory is null && chosen is "csv" or "html" or "html-letters")
             {
                 Console.Error.WriteLine($"rulesengine: error: --format {chosen} writes files: give --out DIR");
                 return 1;
@@ -64,6 +64,7 @@ internal static class RunCommand
                 {
                     "csv" => new CsvTablesWriter(outDirectory!, compilation.Program.Model),
                     "html" => new HtmlReportWriter(Path.Combine(outDirectory!, "report.html")),
+                    "html-letters" => new HtmlLetterPagesWriter(outDirectory!),
                     "json" when outDirectory is not null => new JsonFilesWriter(outDirectory),
                     "json" => new JsonStdoutWriter(Console.Out),
                     _ => outDirectory is null ? new JsonLinesWriter(Console.Out) : new JsonLinesWriter(Path.Combine(outDirectory, "letters.jsonl")),

@@ -32,9 +32,11 @@ public static class AtomicFile
             {
                 File.WriteAllBytes(temporary, bytes);
             }
-            catch (DirectoryNotFoundException)
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
-                // The folder is made on the first write into it, not checked before every file.
+                // The folder is made on the first write into it, not checked before every file. When
+                // another worker creates it between our failed open and .NET's look at the parent,
+                // the error arrives as FileNotFoundException instead: both mean "make the folder".
                 Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
                 File.WriteAllBytes(temporary, bytes);
             }

@@ -49,6 +49,19 @@ public sealed class WorkflowCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunHtmlLetters_WritesOneEscapedPagePerLetter()
+    {
+        var letters = Letters(("a.txt", Seeds.Text(Seeds.Names[0]).Replace("Dear Mr Buckley", "Dear Mr Buckley <script>x</script>")), ("b.txt", Seeds.Text(Seeds.Apa)));
+        var outcome = CommandRunner.Run("run", letters, "--out", _temp, "--format", "html-letters");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.DoesNotContain("<script>", File.ReadAllText(Path.Combine(_temp, "a.html")));
+        Assert.Contains("<mark id=\"l0-e", File.ReadAllText(Path.Combine(_temp, "b.html")));
+    }
+
+    [Fact]
+    public void RunCsvWithoutOut_IsAUsageError() => Assert.Equal(1, CommandRunner.Run("run", "seeds", "--format", "csv").ExitCode);
+
+    [Fact]
     public void RunInParallel_GivesByteIdenticalOutputToASequentialRun()
     {
         CommandRunner.Run("run", "seeds", "--out", Path.Combine(_temp, "one"), "--jobs", "1");
