@@ -82,7 +82,7 @@ internal sealed partial class RuleValidator
     private void CheckRule(RuleDecl rule)
     {
         if (rule.Phase is { } phase && !_symbols.PhaseIndex.ContainsKey(phase))
-            Error(DiagnosticCodes.UnknownPhase, rule.Location, $"rule '{rule.Name}' names unknown phase '{phase}'",
+            Error(DiagnosticCodes.UnknownPhase, rule.PhaseLocation ?? rule.Location, $"rule '{rule.Name}' names unknown phase '{phase}'",
                 NameSuggester.Nearest(phase, _symbols.PhaseIndex.Keys));
         var phaseIndex = _symbols.PhaseOf(rule);
         foreach (var scope in rule.Scopes) CheckScope(scope, phaseIndex);

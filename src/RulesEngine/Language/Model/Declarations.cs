@@ -66,7 +66,8 @@ public sealed record RuleDecl(
     Pattern? Pattern,
     ImmutableArray<EmitAction> Emits,
     AnnotateAction? Annotate,
-    SourceLocation Location);
+    SourceLocation Location,
+    SourceLocation? PhaseLocation = null);
 
 public sealed record ValueStep(string Name, int? Index);
 

@@ -94,6 +94,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
     private RuleDecl BuildRule(RuleDeclContext rule, NameContext name)
     {
         string? phase = null;
+        SourceLocation? phaseLocation = null;
         var priority = 0;
         Pattern? pattern = null;
         AnnotateAction? annotate = null;
@@ -106,6 +107,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
             {
                 case PhaseClauseContext p when p.name() is { } phaseName:
                     phase = phaseName.GetText();
+                    phaseLocation = At(phaseName);
                     break;
                 case PriorityClauseContext p when p.INT() is { } priorityValue:
                     priority = ParseInt(priorityValue.Symbol);
@@ -126,7 +128,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
                     break;
             }
         }
-        return new RuleDecl(name.GetText(), phase, priority, scopes.ToImmutable(), pattern, emits.ToImmutable(), annotate, At(name));
+        return new RuleDecl(name.GetText(), phase, priority, scopes.ToImmutable(), pattern, emits.ToImmutable(), annotate, At(name), phaseLocation);
     }
 
     private ScopeCondition? BuildCondition(ConditionContext condition) => condition switch
