@@ -86,9 +86,10 @@ internal sealed partial class RuleValidator
                 NameSuggester.Nearest(phase, _symbols.PhaseIndex.Keys));
         var phaseIndex = _symbols.PhaseOf(rule);
         foreach (var scope in rule.Scopes) CheckScope(scope, phaseIndex);
+        // A rule whose text had a syntax error is partial: missing parts would only repeat that error.
         if (rule.Pattern is null)
         {
-            Error(DiagnosticCodes.RuleWithoutPattern, rule.Location, $"rule '{rule.Name}' has no 'match' clause");
+            if (!rule.HasSyntaxErrors) Error(DiagnosticCodes.RuleWithoutPattern, rule.Location, $"rule '{rule.Name}' has no 'match' clause");
         }
         else
         {
@@ -96,7 +97,7 @@ internal sealed partial class RuleValidator
             if (_analysis.Length(rule.Pattern).Min == 0)
                 Error(DiagnosticCodes.MatchesEmpty, rule.Pattern.Location, $"the pattern of rule '{rule.Name}' can match no tokens at all; it would match everywhere");
         }
-        if (rule.Emits.IsEmpty && rule.Annotate is null)
+        if (rule.Emits.IsEmpty && rule.Annotate is null && !rule.HasSyntaxErrors)
             Error(DiagnosticCodes.RuleWithoutAction, rule.Location, $"rule '{rule.Name}' neither emits nor annotates anything");
         var bound = BoundCaptures(rule);
         foreach (var emit in rule.Emits) CheckEmit(emit, bound);

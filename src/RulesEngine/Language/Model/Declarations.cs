@@ -67,7 +67,8 @@ public sealed record RuleDecl(
     ImmutableArray<EmitAction> Emits,
     AnnotateAction? Annotate,
     SourceLocation Location,
-    SourceLocation? PhaseLocation = null);
+    SourceLocation? PhaseLocation = null,
+    bool HasSyntaxErrors = false);
 
 public sealed record ValueStep(string Name, int? Index);
 

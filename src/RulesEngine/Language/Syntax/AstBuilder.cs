@@ -128,8 +128,17 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
                     break;
             }
         }
-        return new RuleDecl(name.GetText(), phase, priority, scopes.ToImmutable(), pattern, emits.ToImmutable(), annotate, At(name), phaseLocation);
+        return new RuleDecl(name.GetText(), phase, priority, scopes.ToImmutable(), pattern, emits.ToImmutable(), annotate, At(name), phaseLocation,
+            HasErrors(rule) || diagnostics.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.UnexpectedCharacter && d.Location.Line >= rule.Start.Line && d.Location.Line <= (rule.Stop?.Line ?? rule.Start.Line) + 1));
     }
+
+    /// <summary>Whether error recovery left this part of the tree incomplete: checks of its meaning would only repeat the syntax error.</summary>
+    private static bool HasErrors(IParseTree tree) => tree switch
+    {
+        ParserRuleContext { exception: not null } => true,
+        IErrorNode => true,
+        _ => Enumerable.Range(0, tree.ChildCount).Any(i => HasErrors(tree.GetChild(i))),
+    };
 
     private ScopeCondition? BuildCondition(ConditionContext condition) => condition switch
     {
