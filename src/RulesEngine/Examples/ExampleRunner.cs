@@ -44,7 +44,7 @@ public static class ExampleRunner
                         problems.Add($"@{annotation.Name}: expected a span annotated {wanted.ToJson()}, got [{string.Join(", ", made.Select(m => m.ToJson()))}]");
                     break;
                 case ExpectValue value:
-                    var actual = Resolve(result.Record, value.Path);
+                    var actual = ValuePaths.Resolve(result.Record, value.PathText);
                     var expected = ExpectedValue(value.Value);
                     if (actual is null) problems.Add($"{value.PathText}: expected {expected.ToJson()}, but the rule gave no value there (record: {result.Record.ToJson()})");
                     else if (!Satisfies(actual, expected)) problems.Add($"{value.PathText}: expected {expected.ToJson()}, got {actual.ToJson()}");
@@ -54,19 +54,6 @@ public static class ExampleRunner
         var passed = problems.Count == 0;
         var status = example.IsTodo ? passed ? ExampleStatus.TodoNowPasses : ExampleStatus.Todo : passed ? ExampleStatus.Passed : ExampleStatus.Failed;
         return new ExampleResult(example, status, problems.ToImmutable());
-    }
-
-    private static Value? Resolve(ObjectValue record, ImmutableArray<ValueStep> path)
-    {
-        Value? current = record;
-        foreach (var step in path)
-        {
-            current = (current as ObjectValue)?[step.Name];
-            if (step.Index is { } index)
-                current = current is ListValue list && index >= 0 && index < list.Items.Length ? list.Items[index] : null;
-            if (current is null) return null;
-        }
-        return current;
     }
 
     private static Value ExpectedValue(Expr expr) => expr switch

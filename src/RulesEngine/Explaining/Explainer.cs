@@ -54,9 +54,7 @@ public static class Explainer
             return;
         }
         var context = new MatchContext(program, document);
-        var scopes = rule.Scopes.IsEmpty
-            ? [new ScopeInstance(document.All, ImmutableDictionary<string, Binding>.Empty)]
-            : ScopeResolver.Resolve(context, rule.Scopes);
+        var scopes = ScopeResolver.Resolve(context, rule.Scopes);
         if (scopes.Count == 0)
         {
             text.Append(": its 'within' scopes match nowhere in this letter\n");

@@ -26,11 +26,10 @@ internal sealed record AfterHeading(PatternProgram Program) : CompiledCondition;
 internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCondition> Conditions);
 
 /// <summary>The tokens that can begin a match of a rule, for the start index.</summary>
-/// <param name="Instructions">The consuming instructions a match can begin with: tested on the start token before the VM runs.</param>
 /// <param name="Tests">The one-token tests (classes, regexes, negations) a match can begin with, by test index.</param>
 /// <param name="Empty">Whether the pattern could begin without consuming a token (then every place is a start).</param>
-internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken, ImmutableArray<int> Instructions,
-    ImmutableArray<int> Tests = default, bool Empty = false);
+internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken,
+    ImmutableArray<int> Tests, bool Empty);
 
 internal sealed record CompiledRule(
     int Order,

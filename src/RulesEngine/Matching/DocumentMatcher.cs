@@ -55,9 +55,7 @@ public static class DocumentMatcher
         var starts = new List<int>();
         foreach (var rule in context.Program.Phases[phaseIndex].Rules)
         {
-            var instances = rule.Scopes.IsEmpty
-                ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
-                : ScopeResolver.Resolve(context, rule.Scopes, vm);
+            var instances = ScopeResolver.Resolve(context, rule.Scopes, vm);
             if (instances.Count == 0) continue;
             var nextStart = 0;
             // A rule that starts with a class or regex test and looks at most of the letter visits
@@ -160,9 +158,7 @@ public static class DocumentMatcher
                 context.Considered++;
                 if (position < nextStart[index]) continue;
                 var rule = rules[index];
-                var instances = scopes[index] ??= rule.Scopes.IsEmpty
-                    ? [new ScopeInstance(context.Document.All, ImmutableDictionary<string, Binding>.Empty)]
-                    : ScopeResolver.Resolve(context, rule.Scopes, vm);
+                var instances = scopes[index] ??= ScopeResolver.Resolve(context, rule.Scopes, vm);
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];

@@ -3,7 +3,7 @@ using RulesEngine.Reading;
 
 namespace RulesEngine.Matching;
 
-/// <summary>Finds where in a letter a rule's chain of `within` scopes lets it match.</summary>
+/// <summary>Finds where in a letter a rule's chain of `within` scopes lets it match; no scopes means the whole letter.</summary>
 internal static class ScopeResolver
 {
     private static readonly ImmutableDictionary<string, Binding> NoBindings = ImmutableDictionary<string, Binding>.Empty;

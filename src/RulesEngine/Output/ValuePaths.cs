@@ -12,14 +12,21 @@ public static partial class ValuePaths
     public static bool Covers(string field, string path) =>
         path == field || path.StartsWith(field + ".", StringComparison.Ordinal) || path.StartsWith(field + "[", StringComparison.Ordinal);
 
+    /// <summary>The steps of a path: a field name (string) or a list index (int).</summary>
+    public static List<object> Steps(string path) =>
+        Step().Matches(path).Select(m => m.Value.StartsWith('[') ? (object)int.Parse(m.Value[1..^1]) : m.Value).ToList();
+
     public static Value? Resolve(ObjectValue record, string path)
     {
         Value? current = record;
-        foreach (var step in Step().Matches(path).Select(m => m.Value))
+        foreach (var step in Steps(path))
         {
-            current = step.StartsWith('[')
-                ? current is ListValue list && int.Parse(step[1..^1]) is var i && i < list.Items.Length ? list.Items[i] : null
-                : (current as ObjectValue)?[step];
+            current = step switch
+            {
+                int i => current is ListValue list && i < list.Items.Length ? list.Items[i] : null,
+                string name => (current as ObjectValue)?[name],
+                _ => null,
+            };
             if (current is null) return null;
         }
         return current;

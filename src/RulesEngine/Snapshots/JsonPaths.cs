@@ -1,16 +1,11 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace RulesEngine.Snapshots;
 
 /// <summary>Reads and writes JSON nodes by the paths diffs use: `outcomes[2].grade`.</summary>
-internal static partial class JsonPaths
+internal static class JsonPaths
 {
-    [GeneratedRegex(@"[^.\[\]]+|\[\d+\]")]
-    private static partial Regex Step();
-
-    private static List<object> Steps(string path) =>
-        Step().Matches(path).Select(m => m.Value.StartsWith('[') ? (object)int.Parse(m.Value[1..^1]) : m.Value).ToList();
+    private static List<object> Steps(string path) => Output.ValuePaths.Steps(path);
 
     public static JsonNode? Get(JsonNode? root, string path)
     {

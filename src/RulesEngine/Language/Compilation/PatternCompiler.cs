@@ -47,7 +47,6 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var any = false;
         var empty = false;
         var tests = new SortedSet<int>();
-        var consuming = new SortedSet<int>();
         var seen = new HashSet<int>();
         var stack = new Stack<int>([0]);
         while (stack.Count > 0)
@@ -60,14 +59,14 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
                 case OpCode.Jump: stack.Push(instruction.A); break;
                 case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: stack.Push(pc + 1); break;
-                case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); consuming.Add(pc); break;
-                case OpCode.Test: any = true; tests.Add(instruction.A); consuming.Add(pc); break;
-                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); consuming.Add(pc); break;
-                case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); consuming.Add(pc); break;
-                case OpCode.Match: any = true; empty = true; consuming.Add(-1); break;
+                case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
+                case OpCode.Test: any = true; tests.Add(instruction.A); break;
+                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
+                case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
+                case OpCode.Match: any = true; empty = true; break;
             }
         }
-        return new FirstSet([.. words], [.. annotations], any, [.. consuming], [.. tests], empty);
+        return new FirstSet([.. words], [.. annotations], any, [.. tests], empty);
     }
 
     private int Intern(TokenTest test)
