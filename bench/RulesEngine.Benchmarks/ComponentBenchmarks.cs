@@ -41,6 +41,21 @@ public class ComponentBenchmarks
 /// <summary>Counts what matching one letter costs (rules considered, VM runs, VM steps) and where the time goes.</summary>
 internal static class MatchStats
 {
+    /// <summary>Reads and matches one letter over and over, for a sampling profiler (perf, dotnet-trace) to attach to.</summary>
+    public static void Loop(string root, string letter, double seconds)
+    {
+        var program = RuleCompiler.CompileFolder(Path.Combine(root, "rules")).Program!;
+        var text = File.ReadAllText(letter);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var letters = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            DocumentMatcher.Run(program, LetterReader.Read("x", text));
+            letters++;
+        }
+        Console.WriteLine($"{letters} times in {watch.Elapsed.TotalSeconds:0.0} s: {watch.Elapsed.TotalMilliseconds / letters:0.000} ms per letter");
+    }
+
     public static void Print(string root, string letter)
     {
         var program = RuleCompiler.CompileFolder(Path.Combine(root, "rules")).Program!;

@@ -3,6 +3,8 @@ using RulesEngine.Benchmarks;
 
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- corpus [--count N] [--out DIR]
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- batch DIR [--jobs N] [--extra-rules N]
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- stats LETTER   (one letter: time, allocation, VM work)
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- loop LETTER [--seconds N]   (read and match under a profiler)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- components   (BenchmarkDotNet)
 var root = FindRoot();
 string Option(string name, string fallback)
@@ -25,12 +27,15 @@ switch (args.FirstOrDefault())
     case "stats" when args.Length > 1:
         MatchStats.Print(root, args[1]);
         return 0;
+    case "loop" when args.Length > 1:
+        MatchStats.Loop(root, args[1], double.Parse(Option("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     case "components":
         ComponentBenchmarks.Root = root;
         BenchmarkRunner.Run<ComponentBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] | components");
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] | stats LETTER | loop LETTER [--seconds N] | components");
         return 1;
 }
 

@@ -92,8 +92,8 @@ public static class DocumentMatcher
     {
         starts.Clear();
         foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test));
-        foreach (var word in rule.First.Words)
-            if (context.WordPositions.TryGetValue(word, out var positions)) starts.AddRange(positions);
+        foreach (var slot in context.Program.Index.WordSlotsOf(rule))
+            if (context.PositionsOfWord(slot) is { } positions) starts.AddRange(positions);
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
         starts.Sort();
@@ -139,7 +139,7 @@ public static class DocumentMatcher
         var tokens = context.Tokens;
         for (var position = 0; position < tokens.Length; position++)
         {
-            var found = context.Program.Index.Candidates(phaseIndex, tokens[position].Norm, context.Annotations.NamesStartingAt(position), candidates);
+            var found = context.Program.Index.Candidates(phaseIndex, tokens[position].NormId, context.Annotations.NamesStartingAt(position), candidates);
             if (found.Count == 0) continue;
             if (phase.Mode == ConflictMode.First)
             {

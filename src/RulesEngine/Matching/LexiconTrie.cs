@@ -1,28 +1,30 @@
 using System.Collections.Immutable;
+using RulesEngine.Reading;
 
 namespace RulesEngine.Matching;
 
-/// <summary>A lexicon compiled to a trie over token norms, so multi-word entries match in one pass.</summary>
+/// <summary>A lexicon compiled to a trie over token norm ids, so multi-word entries match in one pass.</summary>
 internal sealed class LexiconTrie
 {
     private sealed class Node
     {
-        public Dictionary<string, Node>? Children;
+        public Dictionary<int, Node>? Children;
         public object? Value;
         public bool IsEntry;
     }
 
     private readonly Node _root = new();
+    private readonly List<string> _firstWords = [];
 
     public LexiconTrie(string name) => Name = name;
 
     public string Name { get; }
 
-    public IEnumerable<string> FirstWords => _root.Children?.Keys ?? Enumerable.Empty<string>();
+    public IEnumerable<string> FirstWords => _firstWords;
 
     public int MaxLength { get; private set; }
 
-    public bool StartsWith(string norm) => _root.Children?.ContainsKey(norm) == true;
+    public bool StartsWith(int normId) => _root.Children?.ContainsKey(normId) == true;
 
     public bool AllSingleWord => MaxLength <= 1;
 
@@ -32,8 +34,13 @@ internal sealed class LexiconTrie
         var node = _root;
         foreach (var norm in norms)
         {
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Children.TryGetValue(norm, out var next)) node.Children[norm] = next = new Node();
+            node.Children ??= [];
+            var id = WordIds.Of(norm);
+            if (!node.Children.TryGetValue(id, out var next))
+            {
+                node.Children[id] = next = new Node();
+                if (node == _root) _firstWords.Add(norm);
+            }
             node = next;
         }
         if (node.IsEntry) return;
@@ -47,7 +54,7 @@ internal sealed class LexiconTrie
     public void MatchAt(ImmutableArray<Reading.Token> tokens, int start, int end, List<int> lengths)
     {
         var node = _root;
-        for (var i = start; i < end && node.Children is not null && node.Children.TryGetValue(tokens[i].Norm, out var next); i++)
+        for (var i = start; i < end && node.Children is not null && node.Children.TryGetValue(tokens[i].NormId, out var next); i++)
         {
             node = next;
             if (node.IsEntry) lengths.Add(i - start + 1);
@@ -59,7 +66,7 @@ internal sealed class LexiconTrie
         var node = _root;
         for (var i = start; i < end; i++)
         {
-            if (node.Children is null || !node.Children.TryGetValue(tokens[i].Norm, out var next))
+            if (node.Children is null || !node.Children.TryGetValue(tokens[i].NormId, out var next))
             {
                 value = null;
                 return false;

@@ -21,23 +21,23 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public long Considered { get; set; }
     public long Runs { get; set; }
 
-    private Dictionary<string, List<int>>? _wordPositions;
+    private List<int>?[]? _wordPositions;
 
-    /// <summary>Where each word occurs in the letter, built once per letter for all phases.</summary>
-    public Dictionary<string, List<int>> WordPositions
+    /// <summary>Where a word that begins some rule (by its start-index slot) occurs in the letter; built once per letter for all phases.</summary>
+    public List<int>? PositionsOfWord(int slot)
     {
-        get
+        if (_wordPositions is null)
         {
-            if (_wordPositions is not null) return _wordPositions;
-            var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var index = Program.Index;
+            var positions = new List<int>?[index.SlotCount];
             for (var i = 0; i < Tokens.Length; i++)
             {
-                var norm = Tokens[i].Norm;
-                if (!positions.TryGetValue(norm, out var list)) positions[norm] = list = [];
-                list.Add(i);
+                var found = index.SlotOf(Tokens[i].NormId);
+                if (found >= 0) (positions[found] ??= []).Add(i);
             }
-            return _wordPositions = positions;
+            _wordPositions = positions;
         }
+        return _wordPositions[slot];
     }
 
     private readonly Dictionary<int, int[]> _passing = [];

@@ -215,7 +215,7 @@ internal sealed class PikeVm(MatchContext context)
                 case OpCode.Match:
                     return true;
                 case OpCode.Test when context.Program.Tests[instruction.A].Matches(token):
-                case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.Norm):
+                case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.NormId):
                 case OpCode.Annotation when context.Annotations.StartingAt(instruction.A, position).Count > 0:
                     return true;
             }

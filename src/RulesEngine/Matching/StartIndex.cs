@@ -1,43 +1,67 @@
+using RulesEngine.Reading;
+
 namespace RulesEngine.Matching;
 
 /// <summary>
 /// Which rules can begin at a token: by the token's word, by the annotations that start there,
 /// and the few rules that can begin anywhere. A rule is never tried where its first token
-/// cannot match, so rules that do not fire cost almost nothing.
+/// cannot match, so rules that do not fire cost almost nothing. Words that begin some rule get
+/// a small slot number, found from a token's norm id with one array look-up.
 /// </summary>
 internal sealed class StartIndex
 {
-    private readonly Dictionary<string, int[]>[] _byWord;
+    private readonly int[] _slotByWord;
+    private readonly int[][] _slotsByRule;
+    private readonly int[]?[][] _byWord;
     private readonly Dictionary<int, int[]>[] _byAnnotation;
     private readonly int[][] _anywhere;
 
     public StartIndex(RuleProgram program)
     {
+        var words = program.Rules.SelectMany(r => r.First.Words).Distinct(StringComparer.Ordinal).ToList();
+        var ids = words.Select(WordIds.Of).ToList();
+        _slotByWord = new int[ids.Count == 0 ? 0 : ids.Max() + 1];
+        Array.Fill(_slotByWord, -1);
+        for (var slot = 0; slot < ids.Count; slot++) _slotByWord[ids[slot]] = slot;
+        SlotCount = ids.Count;
+        _slotsByRule = [.. program.Rules.Select(r => r.First.Words.Select(w => _slotByWord[WordIds.Of(w)]).Distinct().ToArray())];
+
         var phases = program.Phases.Length;
-        _byWord = new Dictionary<string, int[]>[phases];
+        _byWord = new int[]?[phases][];
         _byAnnotation = new Dictionary<int, int[]>[phases];
         _anywhere = new int[phases][];
         var annotationIds = program.AnnotationNames.Select((name, id) => (name, id)).ToDictionary(p => p.name, p => p.id);
         for (var p = 0; p < phases; p++)
         {
             var rules = program.Phases[p].Rules;
-            _byWord[p] = rules.SelectMany((r, i) => r.First.Words.Select(w => (w, i)))
-                .GroupBy(x => x.w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).Distinct().Order().ToArray(), StringComparer.Ordinal);
+            _byWord[p] = new int[]?[SlotCount];
+            foreach (var group in rules.SelectMany((r, i) => _slotsByRule[r.Order].Select(slot => (slot, i))).GroupBy(x => x.slot))
+                _byWord[p][group.Key] = group.Select(x => x.i).Distinct().Order().ToArray();
             _byAnnotation[p] = rules.SelectMany((r, i) => r.First.Annotations.Select(a => (id: annotationIds[a], i)))
                 .GroupBy(x => x.id).ToDictionary(g => g.Key, g => g.Select(x => x.i).Distinct().Order().ToArray());
             _anywhere[p] = rules.Select((r, i) => (r, i)).Where(x => x.r.First.AnyToken).Select(x => x.i).ToArray();
         }
     }
 
+    /// <summary>How many distinct words begin some rule.</summary>
+    public int SlotCount { get; }
+
+    /// <summary>The slot of a word that begins some rule, or -1.</summary>
+    public int SlotOf(int normId) => (uint)normId < (uint)_slotByWord.Length ? _slotByWord[normId] : -1;
+
+    /// <summary>The slots of the words a rule can begin with.</summary>
+    public int[] WordSlotsOf(CompiledRule rule) => _slotsByRule[rule.Order];
+
     /// <summary>Indexes (within the phase, ascending) of the rules worth trying at a token.</summary>
-    public IReadOnlyList<int> Candidates(int phase, string norm, IReadOnlyList<int> annotationsHere, List<int> into)
+    public IReadOnlyList<int> Candidates(int phase, int normId, IReadOnlyList<int> annotationsHere, List<int> into)
     {
-        var hasWord = _byWord[phase].TryGetValue(norm, out var byWord);
+        var slot = SlotOf(normId);
+        var byWord = slot >= 0 ? _byWord[phase][slot] : null;
         // Most tokens start no annotation and no word rule: hand back the shared list, sorted already.
-        if (annotationsHere.Count == 0 && !hasWord) return _anywhere[phase];
+        if (annotationsHere.Count == 0 && byWord is null) return _anywhere[phase];
         if (annotationsHere.Count == 0 && _anywhere[phase].Length == 0) return byWord!;
         into.Clear();
-        if (hasWord) into.AddRange(byWord!);
+        if (byWord is not null) into.AddRange(byWord);
         foreach (var annotation in annotationsHere)
             if (_byAnnotation[phase].TryGetValue(annotation, out var byAnnotation)) into.AddRange(byAnnotation);
         into.AddRange(_anywhere[phase]);

@@ -14,7 +14,9 @@ internal abstract record TokenTest
 
 internal sealed record WordTest(string Norm) : TokenTest
 {
-    public override bool Matches(Token token) => token.Norm == Norm;
+    private readonly int _id = WordIds.Of(Norm);
+
+    public override bool Matches(Token token) => token.NormId == _id;
     public override string? IndexWord => Norm;
 }
 
@@ -70,18 +72,13 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
 /// </summary>
 internal sealed record RegexTest(Regex Regex) : TokenTest
 {
-    /// <summary>The words of letters repeat, and each regex call costs far more than a lookup: answers are remembered per token text.</summary>
-    private const int MaxRemembered = 200_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
-    private int _remembered;
+    private readonly TextMemo _answers = new();
 
     public override bool Matches(Token token)
     {
-        if (_answers.TryGetValue(token.Text, out var known)) return known;
+        if (_answers.TryGet(token.TextId, out var known)) return known;
         var answer = Regex.IsMatch(token.Text);
-        // Not _answers.Count: it takes every lock of the table.
-        if (Volatile.Read(ref _remembered) < MaxRemembered && _answers.TryAdd(token.Text, answer)) Interlocked.Increment(ref _remembered);
+        _answers.Remember(token.TextId, answer);
         return answer;
     }
 
@@ -111,5 +108,7 @@ internal sealed record AnyOfTest(TokenTest[] Tests) : TokenTest
 
 internal sealed record WordSetTest(IReadOnlySet<string> Norms) : TokenTest
 {
-    public override bool Matches(Token token) => Norms.Contains(token.Norm);
+    private readonly HashSet<int> _ids = [.. Norms.Select(WordIds.Of)];
+
+    public override bool Matches(Token token) => _ids.Contains(token.NormId);
 }

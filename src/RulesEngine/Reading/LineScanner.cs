@@ -213,8 +213,8 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
         if (cellStart) flags |= TokenFlags.CellStart;
         if (kind == TokenKind.Word) flags |= WordFlags(span);
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
-        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, TokenStrings.Intern(span),
-            norm ?? TokenNormaliser.NormaliseInterned(span), flags));
+        var strings = norm is null ? TokenStrings.Intern(span) : TokenStrings.WithNorm(span, norm);
+        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, strings.Text, strings.Norm, flags, strings.NormId, strings.TextId));
         spaceBefore = false;
         lineStart = false;
         cellStart = false;

@@ -26,7 +26,9 @@ public enum TokenFlags
 /// <summary>
 /// One token of a letter. <see cref="Start"/> and <see cref="Length"/> index the letter's
 /// original text exactly; <see cref="Norm"/> is the form rules compare against (lower case,
-/// straight quotes), so that typography never decides whether a rule fires.
+/// straight quotes), so that typography never decides whether a rule fires. <see cref="NormId"/>
+/// and <see cref="TextId"/> number the norm and the text across letters (see <see cref="WordIds"/>),
+/// so that matching compares ints.
 /// </summary>
 public sealed record Token(
     int Index,
@@ -37,7 +39,9 @@ public sealed record Token(
     int Column,
     string Text,
     string Norm,
-    TokenFlags Flags)
+    TokenFlags Flags,
+    int NormId = WordIds.None,
+    int TextId = -1)
 {
     public int End => Start + Length;
 

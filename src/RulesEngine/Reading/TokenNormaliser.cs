@@ -15,14 +15,6 @@ internal static class TokenNormaliser
         return new string(buffer);
     }
 
-    /// <summary>The comparison form, as a shared string (see <see cref="TokenStrings"/>).</summary>
-    public static string NormaliseInterned(ReadOnlySpan<char> text)
-    {
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-        for (var i = 0; i < text.Length; i++) buffer[i] = NormaliseChar(text[i]);
-        return TokenStrings.Intern(buffer);
-    }
-
     public static char NormaliseChar(char c) => c switch
     {
         '\u2018' or '\u2019' or '\u201B' or '\u02BC' or '`' or '\u00B4' => '\'',

@@ -3,27 +3,72 @@ using System.Collections.Concurrent;
 namespace RulesEngine.Reading;
 
 /// <summary>
-/// One string per distinct token text, shared by all letters: the words of letters repeat, and
-/// two small strings per token were most of what reading a letter allocated. Bounded, so an
-/// unusual batch cannot grow it without limit.
+/// A distinct token text, shared by every token that has it, with its comparison form worked
+/// out once: letters repeat their words, so most tokens find their entry instead of building
+/// two strings and normalising again.
+/// </summary>
+/// <param name="TextId">Index of this text for per-text memos (a regex's answers); -1 when the table was full.</param>
+internal sealed record TokenString(string Text, string Norm, int NormId, int TextId);
+
+/// <summary>
+/// One <see cref="TokenString"/> per distinct token text, shared by all letters and threads.
+/// Bounded, so an unusual batch cannot grow it without limit: past the bound, tokens get
+/// entries of their own that no memo remembers.
 /// </summary>
 internal static class TokenStrings
 {
     private const int MaxEntries = 500_000;
+    private const int MaxLength = 64;
 
-    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+    private static readonly ConcurrentDictionary<string, TokenString> Texts = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TokenString>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // ConcurrentDictionary.Count takes every lock of the table: count additions here instead.
     private static int _entries;
 
-    public static string Intern(ReadOnlySpan<char> text)
+    public static TokenString Intern(ReadOnlySpan<char> text)
     {
-        if (text.Length > 64) return text.ToString();
-        if (Lookup.TryGetValue(text, out var known)) return known;
+        if (text.Length <= MaxLength && Lookup.TryGetValue(text, out var known)) return known;
         var created = text.ToString();
-        if (Volatile.Read(ref _entries) < MaxEntries && Texts.TryAdd(created, created)) Interlocked.Increment(ref _entries);
-        return created;
+        var norm = TokenNormaliser.Normalise(text);
+        if (norm == created) norm = created;
+        if (text.Length > MaxLength || Volatile.Read(ref _entries) >= MaxEntries)
+            return new TokenString(created, norm, WordIds.Find(norm), -1);
+        var id = Interlocked.Increment(ref _entries) - 1;
+        var entry = new TokenString(created, norm, WordIds.Find(norm), id);
+        return Texts.GetOrAdd(created, entry);
+    }
+
+    /// <summary>A token whose comparison form is not its text's (a decoded HTML entity).</summary>
+    public static TokenString WithNorm(ReadOnlySpan<char> text, string norm) => new(text.ToString(), norm, WordIds.Find(norm), -1);
+}
+
+/// <summary>
+/// Integer ids for token norms, so that a rule's word test, the start index and lexicons
+/// compare ints instead of strings. Rule words always get an id; letter words get one while
+/// the table has room, and otherwise <see cref="None"/>, which no rule word has, so a word
+/// test still answers exactly as a string comparison would.
+/// </summary>
+internal static class WordIds
+{
+    public const int None = -1;
+    private const int MaxLetterWords = 500_000;
+
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static int _next;
+
+    /// <summary>The id of a word a rule needs: always given.</summary>
+    public static int Of(string norm) => Ids.TryGetValue(norm, out var id) ? id : Add(norm);
+
+    /// <summary>The id of a word read in a letter: given while the table has room.</summary>
+    public static int Find(string norm) =>
+        Ids.TryGetValue(norm, out var id) ? id : Volatile.Read(ref _next) < MaxLetterWords ? Add(norm) : None;
+
+    private static int Add(string norm)
+    {
+        // Taking a number that GetOrAdd then discards (another thread won) only leaves a gap.
+        var candidate = Interlocked.Increment(ref _next) - 1;
+        return Ids.GetOrAdd(norm, candidate);
     }
 }

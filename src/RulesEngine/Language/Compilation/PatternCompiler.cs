@@ -102,9 +102,15 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         RegexPattern r => new RegexTest(new Regex("^(?:" + r.Source + ")$",
             RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None))),
         NegationPattern n => new NotTest(SingleTokenTest(n.Inner)),
-        AlternationPattern a => new AnyOfTest([.. a.Alternatives.Select(SingleTokenTest)]),
+        AlternationPattern a => AnyOf([.. a.Alternatives.Select(SingleTokenTest)]),
         _ => throw new InvalidOperationException($"not a single-token test: {pattern.GetType().Name}"),
     };
+
+    /// <summary>Alternative words become one set look-up instead of a test per word.</summary>
+    private static TokenTest AnyOf(TokenTest[] tests) =>
+        tests.All(t => t is WordTest or WordSetTest)
+            ? new WordSetTest(tests.SelectMany(t => t is WordTest w ? (IEnumerable<string>)[w.Norm] : ((WordSetTest)t).Norms).ToHashSet(StringComparer.Ordinal))
+            : new AnyOfTest(tests);
 
     /// <summary>The instructions of one pattern being compiled, with its capture slots.</summary>
     private sealed class Unit(PatternCompiler compiler)
