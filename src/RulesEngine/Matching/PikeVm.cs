@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RulesEngine.Reading;
 
 namespace RulesEngine.Matching;
@@ -28,13 +29,17 @@ internal sealed class PikeVm(MatchContext context)
     }
 
     private readonly List<int> _lengths = [];
+    private readonly Token[] _tokens = ImmutableCollectionsMarshal.AsArray(context.Tokens)!;
+    private readonly TokenTest[] _tests = ImmutableCollectionsMarshal.AsArray(context.Program.Tests)!;
 
     // Buffers reused across runs: a letter starts thousands of runs, and most end at once.
     private List<Thread>?[] _pending = new List<Thread>?[MaxMatchTokens + 2];
     private readonly Stack<List<Thread>> _spareLists = new();
     private int[] _visited = new int[64];
     private int _stamp;
-    private readonly Stack<Thread> _stack = new();
+    // An array, not Stack<T>: push and pop are the VM's commonest steps. Each instruction is
+    // visited once per position and pushes at most two threads, which bounds the depth.
+    private Thread[] _stack = new Thread[130];
 
     /// <summary>When set, records where matching got furthest and which instructions failed there (for `explain`).</summary>
     public MatchProbe? Probe { get; set; }
@@ -61,15 +66,19 @@ internal sealed class PikeVm(MatchContext context)
     private int Execute(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, bool keepCaptures, out int[]? captures)
     {
         var code = program.Code;
+        var tokens = _tokens;
+        var tests = _tests;
         var window = Math.Min(scopeEnd - start, MaxMatchTokens) + 1;
         var pending = _pending;
         if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        if (_stack.Length < 2 * code.Length + 2) _stack = new Thread[2 * code.Length + 2];
         var visited = _visited;
         var stack = _stack;
         pending[0] = Rent();
         pending[0]!.Add(new Thread(0, null));
         var furthest = 0;
         var best = -1;
+        var steps = 0;
         captures = null;
 
         for (var offset = 0; offset <= furthest && offset < window; offset++)
@@ -79,47 +88,48 @@ internal sealed class PikeVm(MatchContext context)
             pending[offset] = null;
             var position = start + offset;
             var stamp = ++_stamp;
-            foreach (var arriving in threads)
+            for (var t = 0; t < threads.Count; t++)
             {
-                stack.Push(arriving);
-                while (stack.Count > 0)
+                stack[0] = threads[t];
+                var depth = 1;
+                while (depth > 0)
                 {
-                    var thread = stack.Pop();
+                    var thread = stack[--depth];
                     var pc = thread.Pc;
                     if (visited[pc] == stamp) continue;
                     visited[pc] = stamp;
-                    context.Steps++;
+                    steps++;
                     var instruction = code[pc];
                     switch (instruction.Op)
                     {
                         case OpCode.Jump:
-                            stack.Push(new Thread(instruction.A, thread.Captures));
+                            stack[depth++] = new Thread(instruction.A, thread.Captures);
                             break;
                         case OpCode.Split:
-                            stack.Push(new Thread(instruction.B, thread.Captures));
-                            stack.Push(new Thread(instruction.A, thread.Captures));
+                            stack[depth++] = new Thread(instruction.B, thread.Captures);
+                            stack[depth++] = new Thread(instruction.A, thread.Captures);
                             break;
                         case OpCode.Save:
-                            stack.Push(new Thread(pc + 1, keepCaptures ? new Saved(instruction.A, position, thread.Captures) : null));
+                            stack[depth++] = new Thread(pc + 1, keepCaptures ? new Saved(instruction.A, position, thread.Captures) : null);
                             break;
                         case OpCode.LineStart:
-                            if (position < context.Tokens.Length && context.Tokens[position].Has(TokenFlags.LineStart))
-                                stack.Push(new Thread(pc + 1, thread.Captures));
+                            if (position < tokens.Length && tokens[position].Has(TokenFlags.LineStart))
+                                stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.LineEnd:
-                            if (position > 0 && context.Tokens[position - 1].Has(TokenFlags.LineEnd))
-                                stack.Push(new Thread(pc + 1, thread.Captures));
+                            if (position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd))
+                                stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.LookToken:
-                            var test = context.Program.Tests[instruction.A];
+                            var test = tests[instruction.A];
                             var found = (instruction.B & 1) != 0
-                                ? position < scopeEnd && test.Matches(context.Tokens[position])
-                                : position - 1 >= scopeStart && test.Matches(context.Tokens[position - 1]);
-                            if (found != ((instruction.B & 2) != 0)) stack.Push(new Thread(pc + 1, thread.Captures));
+                                ? position < scopeEnd && test.Matches(tokens[position])
+                                : position - 1 >= scopeStart && test.Matches(tokens[position - 1]);
+                            if (found != ((instruction.B & 2) != 0)) stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.Look:
                             if (LookSucceeds(context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
-                                stack.Push(new Thread(pc + 1, thread.Captures));
+                                stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.Match:
                             if ((requiredEnd < 0 && position > best) || (requiredEnd >= 0 && position == requiredEnd && best < 0))
@@ -129,7 +139,7 @@ internal sealed class PikeVm(MatchContext context)
                             }
                             break;
                         case OpCode.Test:
-                            if (position < scopeEnd && context.Program.Tests[instruction.A].Matches(context.Tokens[position]))
+                            if (position < scopeEnd && tests[instruction.A].Matches(tokens[position]))
                                 Schedule(pending, ref furthest, window, offset + 1, new Thread(pc + 1, thread.Captures));
                             else Probe?.Fail(position, pc);
                             break;
@@ -141,8 +151,8 @@ internal sealed class PikeVm(MatchContext context)
                                 Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, thread.Captures));
                             break;
                         case OpCode.Annotation:
-                            if (context.Annotations.StartingAt(instruction.A, position).Count == 0) Probe?.Fail(position, pc);
                             var spans = context.Annotations.StartingAt(instruction.A, position);
+                            if (spans.Count == 0) Probe?.Fail(position, pc);
                             for (var s = 0; s < spans.Count; s++)
                                 if (spans[s].End <= scopeEnd)
                                     Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(pc + 1, thread.Captures));
@@ -153,6 +163,7 @@ internal sealed class PikeVm(MatchContext context)
             threads.Clear();
             _spareLists.Push(threads);
         }
+        context.Steps += steps;
         for (var offset = 0; offset <= furthest && offset < pending.Length; offset++)
         {
             if (pending[offset] is not { } left) continue;
@@ -174,7 +185,7 @@ internal sealed class PikeVm(MatchContext context)
 
     private PikeVm? _nested;
 
-    private readonly Stack<int> _guardStack = new();
+    private int[] _guardStack = new int[130];
 
     /// <summary>
     /// Whether a match could begin here at all: the first step of the VM without its bookkeeping,
@@ -185,36 +196,40 @@ internal sealed class PikeVm(MatchContext context)
     {
         if (position >= scopeEnd) return false;
         var code = rule.Program.Code;
-        var token = context.Tokens[position];
+        var tokens = _tokens;
+        var tests = _tests;
+        var token = tokens[position];
         if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        if (_guardStack.Length < 2 * code.Length + 2) _guardStack = new int[2 * code.Length + 2];
+        var visited = _visited;
         var stamp = ++_stamp;
         var stack = _guardStack;
-        stack.Clear();
-        stack.Push(0);
-        while (stack.Count > 0)
+        stack[0] = 0;
+        var depth = 1;
+        while (depth > 0)
         {
-            var pc = stack.Pop();
-            if (_visited[pc] == stamp) continue;
-            _visited[pc] = stamp;
+            var pc = stack[--depth];
+            if (visited[pc] == stamp) continue;
+            visited[pc] = stamp;
             var instruction = code[pc];
             switch (instruction.Op)
             {
-                case OpCode.Jump: stack.Push(instruction.A); break;
-                case OpCode.Split: stack.Push(instruction.B); stack.Push(instruction.A); break;
-                case OpCode.Save: stack.Push(pc + 1); break;
-                case OpCode.LineStart when token.Has(TokenFlags.LineStart): stack.Push(pc + 1); break;
-                case OpCode.LineEnd when position > 0 && context.Tokens[position - 1].Has(TokenFlags.LineEnd): stack.Push(pc + 1); break;
+                case OpCode.Jump: stack[depth++] = instruction.A; break;
+                case OpCode.Split: stack[depth++] = instruction.B; stack[depth++] = instruction.A; break;
+                case OpCode.Save: stack[depth++] = pc + 1; break;
+                case OpCode.LineStart when token.Has(TokenFlags.LineStart): stack[depth++] = pc + 1; break;
+                case OpCode.LineEnd when position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd): stack[depth++] = pc + 1; break;
                 case OpCode.LookToken:
-                    var test = context.Program.Tests[instruction.A];
+                    var test = tests[instruction.A];
                     var found = (instruction.B & 1) != 0
                         ? test.Matches(token)
-                        : position - 1 >= scopeStart && test.Matches(context.Tokens[position - 1]);
-                    if (found != ((instruction.B & 2) != 0)) stack.Push(pc + 1);
+                        : position - 1 >= scopeStart && test.Matches(tokens[position - 1]);
+                    if (found != ((instruction.B & 2) != 0)) stack[depth++] = pc + 1;
                     break;
                 case OpCode.Look:
                 case OpCode.Match:
                     return true;
-                case OpCode.Test when context.Program.Tests[instruction.A].Matches(token):
+                case OpCode.Test when tests[instruction.A].Matches(token):
                 case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.NormId):
                 case OpCode.Annotation when context.Annotations.StartingAt(instruction.A, position).Count > 0:
                     return true;
