@@ -89,7 +89,7 @@ public static class DocumentMatcher
         }
     }
 
-    private static int Covered(List<ScopeInstance> instances)
+    private static int Covered(IReadOnlyList<ScopeInstance> instances)
     {
         var covered = 0;
         foreach (var instance in instances) covered += instance.Range.Length;
@@ -135,7 +135,7 @@ public static class DocumentMatcher
         var rules = phase.Rules;
         var matches = new List<RuleMatch>();
         if (rules.IsEmpty) return matches;
-        var scopes = new List<ScopeInstance>?[rules.Length];
+        var scopes = new IReadOnlyList<ScopeInstance>?[rules.Length];
         var cursor = new int[rules.Length];
         var nextStart = new int[rules.Length];
         var blockedUntil = 0;

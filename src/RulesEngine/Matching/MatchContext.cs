@@ -40,6 +40,9 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         return _wordPositions[slot];
     }
 
+    /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
+    public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
+
     private readonly Dictionary<int, int[]> _passing = [];
 
     /// <summary>Where a one-token test passes in this letter, computed once and shared by every rule that starts with it.</summary>

@@ -10,9 +10,32 @@ internal static class ScopeResolver
 
     private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
 
-    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
+    /// <summary>The scope instances, in document order. The list is shared: callers must not change it.</summary>
+    public static IReadOnlyList<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
     {
-        vm ??= new PikeVm(context);
+        // Chains without conditions (`within sentence`, `within table row`) recur across rules and
+        // phases and depend only on the letter: resolve each once per letter.
+        if (KeyOf(scopes) is not { } key) return ResolveChain(context, scopes, vm ?? new PikeVm(context));
+        if (!context.ResolvedScopes.TryGetValue(key, out var known))
+            context.ResolvedScopes[key] = known = ResolveChain(context, scopes, vm ?? new PikeVm(context));
+        return known;
+    }
+
+    /// <summary>The chain's scope kinds packed into a number, when no scope has conditions and the chain is short enough to pack.</summary>
+    private static long? KeyOf(ImmutableArray<CompiledScope> scopes)
+    {
+        if (scopes.Length > 15) return null;
+        long key = 1;
+        foreach (var scope in scopes)
+        {
+            if (!scope.Conditions.IsEmpty) return null;
+            key = (key << 4) | (long)scope.Kind;
+        }
+        return key;
+    }
+
+    private static List<ScopeInstance> ResolveChain(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm vm)
+    {
         var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
         foreach (var scope in scopes)
         {

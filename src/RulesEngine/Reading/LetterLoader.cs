@@ -53,7 +53,7 @@ public static class LetterLoader
             warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {e.Index}; such bytes were replaced by U+FFFD");
         }
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (text.All(char.IsWhiteSpace)) return Fail(source, "the letter is empty (white space only)");
+        if (text.AsSpan().IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
         return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings);
     }
 
