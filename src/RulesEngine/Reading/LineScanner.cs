@@ -207,20 +207,20 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
         var span = text.AsSpan(start, length);
+        var strings = norm is null ? TokenStrings.Intern(span) : TokenStrings.WithNorm(span, norm);
         var flags = TokenFlags.None;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;
         if (cellStart) flags |= TokenFlags.CellStart;
-        if (kind == TokenKind.Word) flags |= WordFlags(span);
+        if (kind == TokenKind.Word) flags |= strings.WordFlags;
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
-        var strings = norm is null ? TokenStrings.Intern(span) : TokenStrings.WithNorm(span, norm);
         tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, strings.Text, strings.Norm, flags, strings.NormId, strings.TextId));
         spaceBefore = false;
         lineStart = false;
         cellStart = false;
     }
 
-    private static TokenFlags WordFlags(ReadOnlySpan<char> word)
+    public static TokenFlags WordFlags(ReadOnlySpan<char> word)
     {
         var flags = TokenFlags.None;
         if (char.IsUpper(word[0])) flags |= TokenFlags.Capitalised;

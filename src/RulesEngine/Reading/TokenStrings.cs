@@ -8,7 +8,8 @@ namespace RulesEngine.Reading;
 /// two strings and normalising again.
 /// </summary>
 /// <param name="TextId">Index of this text for per-text memos (a regex's answers); -1 when the table was full.</param>
-internal sealed record TokenString(string Text, string Norm, int NormId, int TextId);
+/// <param name="WordFlags">Capitalisation and digits, as a word of this text would have them.</param>
+internal sealed record TokenString(string Text, string Norm, int NormId, int TextId, TokenFlags WordFlags);
 
 /// <summary>
 /// One <see cref="TokenString"/> per distinct token text, shared by all letters and threads.
@@ -33,15 +34,16 @@ internal static class TokenStrings
         var created = text.ToString();
         var norm = TokenNormaliser.Normalise(text);
         if (norm == created) norm = created;
+        var flags = LineScanner.WordFlags(text);
         if (text.Length > MaxLength || Volatile.Read(ref _entries) >= MaxEntries)
-            return new TokenString(created, norm, WordIds.Find(norm), -1);
+            return new TokenString(created, norm, WordIds.Find(norm), -1, flags);
         var id = Interlocked.Increment(ref _entries) - 1;
-        var entry = new TokenString(created, norm, WordIds.Find(norm), id);
+        var entry = new TokenString(created, norm, WordIds.Find(norm), id, flags);
         return Texts.GetOrAdd(created, entry);
     }
 
     /// <summary>A token whose comparison form is not its text's (a decoded HTML entity).</summary>
-    public static TokenString WithNorm(ReadOnlySpan<char> text, string norm) => new(text.ToString(), norm, WordIds.Find(norm), -1);
+    public static TokenString WithNorm(ReadOnlySpan<char> text, string norm) => new(text.ToString(), norm, WordIds.Find(norm), -1, TokenFlags.None);
 }
 
 /// <summary>
