@@ -8,8 +8,9 @@ namespace RulesEngine.Benchmarks;
 
 /// <summary>
 /// The whole-batch timing: the full pack over a folder of letters end to end (read, match,
-/// write JSON per letter), and a reference pass that only reads and tokenises the same batch.
-/// Reports MB/s, letters/s and peak memory. Wall-clock, on whatever else the machine is doing:
+/// write JSON per letter; and to one JSON Lines file), a reference pass that only reads and
+/// tokenises the same batch, and the file system's own cost of the per-letter files. Reports
+/// MB/s, letters/s and peak memory. Wall-clock, on whatever else the machine is doing:
 /// run it a few times and keep the median.
 /// </summary>
 internal static class BatchBenchmark
@@ -49,22 +50,39 @@ internal static class BatchBenchmark
                 }
                 writer.Complete();
             });
-            Report("full pack end to end", files.Count, bytes, full);
+            Report("full pack end to end, JSON file per letter", files.Count, bytes, full);
+            Console.WriteLine($"failed letters: {failed}");
+
+            var lines = Path.Combine(output, "all.jsonl");
+            var jsonLines = Time(() =>
+            {
+                var linesWriter = new JsonLinesWriter(lines);
+                foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs, default, ((ILetterWriter)linesWriter).Prepare))
+                    linesWriter.Write(outcome);
+                linesWriter.Complete();
+            });
+            Report("full pack end to end, one JSON Lines file", files.Count, bytes, jsonLines);
+
             var matchOnly = Time(() =>
             {
                 foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs)) { }
             });
-            Report("again, read and match only (warm)", files.Count, bytes, matchOnly);
+            Report("read and match only, no output", files.Count, bytes, matchOnly);
+            Console.WriteLine($"peak working set of the engine passes: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+            Console.WriteLine($"GCs: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; total pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; allocated {GC.GetTotalAllocatedBytes() / 1e9:0.00} GB");
 
-
-            Console.WriteLine($"failed letters: {failed}");
+            // The file system's share of that run: the same bytes written atomically again, no engine.
+            var written = Directory.GetFiles(output).Select(File.ReadAllBytes).ToList();
+            var again = Directory.CreateTempSubdirectory("rulesengine-bench-writes-").FullName;
+            var writes = Time(() => written.Select((json, i) => (json, i)).AsParallel().WithDegreeOfParallelism(jobs)
+                .ForAll(x => AtomicFile.WriteAllBytes(Path.Combine(again, $"{x.i}.json"), x.json)));
+            Directory.Delete(again, recursive: true);
+            Console.WriteLine($"the file system alone (the same {written.Count} files, {written.Sum(w => w.Length) / 1e6:0} MB, written atomically without the engine): {writes.TotalSeconds:0.00} s");
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
-        Console.WriteLine($"GCs: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; total pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; allocated {GC.GetTotalAllocatedBytes() / 1e9:0.00} GB");
     }
 
     /// <summary>The pack plus rules that never match, to see that matching cost stays flat in the number of rules.</summary>

@@ -32,9 +32,15 @@ public static class JsonOutput
     public static byte[] SerializeToUtf8(LetterResult result, bool indented = true, bool withEvidence = true)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        SerializeTo(buffer, result, indented, withEvidence);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The same JSON into a caller's buffer, so a writer of many letters can reuse one.</summary>
+    public static void SerializeTo(System.Buffers.IBufferWriter<byte> buffer, LetterResult result, bool indented = true, bool withEvidence = true)
+    {
         using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact)) WriteResult(writer, result, withEvidence);
         if (indented) System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
-        return buffer.WrittenSpan.ToArray();
     }
 
     public static void WriteResult(Utf8JsonWriter writer, LetterResult result, bool withEvidence)

@@ -21,9 +21,18 @@ public interface ILetterWriter
 /// <summary>`<out>/<letter>.json` per letter, each written atomically by the worker that processed it.</summary>
 public sealed class JsonFilesWriter(string directory) : ILetterWriter
 {
+    // One buffer per worker thread, reused for every letter: a long letter's JSON is tens of KB,
+    // and growing a fresh buffer and copying it out made several times that in garbage.
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
+
     public LetterOutcome Prepare(LetterOutcome outcome)
     {
-        if (outcome.Result is { } result) AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), JsonOutput.SerializeToUtf8(result));
+        if (outcome.Result is not { } result) return outcome;
+        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        JsonOutput.SerializeTo(buffer, result);
+        AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), buffer.WrittenSpan);
+        if (buffer.Capacity > 1 << 20) _buffer = null;
         return outcome;
     }
 
