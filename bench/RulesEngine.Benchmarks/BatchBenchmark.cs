@@ -53,7 +53,7 @@ internal static class BatchBenchmark
             Report("full pack end to end, JSON file per letter", files.Count, bytes, full);
             Console.WriteLine($"failed letters: {failed}");
 
-            var lines = Path.Combine(output, "all.jsonl");
+            var lines = Path.Combine(Path.GetTempPath(), $"rulesengine-bench-{Environment.ProcessId}.jsonl");
             var jsonLines = Time(() =>
             {
                 var linesWriter = new JsonLinesWriter(lines);
@@ -62,6 +62,7 @@ internal static class BatchBenchmark
                 linesWriter.Complete();
             });
             Report("full pack end to end, one JSON Lines file", files.Count, bytes, jsonLines);
+            File.Delete(lines);
 
             var matchOnly = Time(() =>
             {
