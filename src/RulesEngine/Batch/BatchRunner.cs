@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RulesEngine.Matching;
 using RulesEngine.Reading;
 
@@ -25,14 +24,10 @@ public static class BatchRunner
             }
             yield break;
         }
-        // Letters are handed out one at a time. Given a list, PLINQ would split it into one range
-        // per worker, and the ordered merge would hold every result of the later ranges until
-        // the first finished: memory that grows with the batch (seen: 370-490 MB for 10,000 letters).
-        var outcomes = Partitioner.Create(sources, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(jobs)
-            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .WithCancellation(cancellation)
-            .Select(source => prepare(LetterProcessor.Process(program, source)));
-        foreach (var outcome in outcomes) yield return outcome;
+        // At most a few letters per worker in flight: memory stays flat whatever the batch size
+        // and however slowly the caller writes.
+        using var pipeline = new OrderedPipeline<LetterSource, LetterOutcome>(
+            sources, source => prepare(LetterProcessor.Process(program, source)), jobs, window: 8 * jobs, cancellation);
+        foreach (var outcome in pipeline.Results()) yield return outcome;
     }
 }
