@@ -31,6 +31,11 @@ internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCond
 internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken,
     ImmutableArray<int> Tests, bool Empty);
 
+/// <param name="Required">
+/// Word sets of which every match consumes at least one word each (from the tests and lexicons
+/// on every path through the pattern): a start with none of a set's words within reach is skipped
+/// without running the VM, and a letter without them skips the rule.
+/// </param>
 internal sealed record CompiledRule(
     int Order,
     string Name,
@@ -42,6 +47,7 @@ internal sealed record CompiledRule(
     ImmutableArray<CompiledScope> Scopes,
     ImmutableArray<EmitAction> Emits,
     AnnotateAction? Annotate,
-    FirstSet First);
+    FirstSet First,
+    ImmutableArray<ImmutableArray<string>> Required);
 
 internal sealed record CompiledPhase(string Name, ConflictMode Mode, ImmutableArray<CompiledRule> Rules);

@@ -58,15 +58,17 @@ public static class DocumentMatcher
             // Rules whose first words are not in the letter cost one look-up each: this keeps
             // matching flat in the number of rules.
             if (!MayStart(context, rule)) continue;
+            var reach = RequiredReach.For(context, rule);
+            if (reach is { Possible: false }) continue;
             // Timed per rule, not per VM run: two clock reads per run cost more than many runs.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            FindRuleMatches(context, vm, rule, starts, matches);
+            FindRuleMatches(context, vm, rule, reach, starts, matches);
             context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         }
         return matches;
     }
 
-    private static void FindRuleMatches(MatchContext context, PikeVm vm, CompiledRule rule, List<int> starts, List<RuleMatch> matches)
+    private static void FindRuleMatches(MatchContext context, PikeVm vm, CompiledRule rule, RequiredReach? reach, List<int> starts, List<RuleMatch> matches)
     {
         var instances = ScopeResolver.Resolve(context, rule.Scopes, vm);
         if (instances.Count == 0) return;
@@ -77,7 +79,7 @@ public static class DocumentMatcher
         {
             foreach (var scope in instances)
                 for (var position = Math.Max(scope.Range.Start, nextStart); position < scope.Range.End; position++)
-                    nextStart = TryAt(context, vm, rule, scope, position, matches, nextStart);
+                    nextStart = TryAt(context, vm, rule, reach, scope, position, matches, nextStart);
             return;
         }
         StartsOf(context, rule, starts);
@@ -88,7 +90,7 @@ public static class DocumentMatcher
             while (cursor < instances.Count && instances[cursor].Range.End <= position) cursor++;
             if (cursor >= instances.Count) break;
             if (instances[cursor].Range.Start > position) continue;
-            nextStart = TryAt(context, vm, rule, instances[cursor], position, matches, nextStart);
+            nextStart = TryAt(context, vm, rule, reach, instances[cursor], position, matches, nextStart);
         }
     }
 
@@ -116,8 +118,12 @@ public static class DocumentMatcher
             if (context.PositionsOfWord(slot) is { } positions) starts.AddRange(positions);
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
-        starts.Sort();
-        if (rule.First.Tests.Length + rule.First.Words.Length + rule.First.Annotations.Length > 1) Deduplicate(starts);
+        // Each source is ascending already; only a merge of several needs sorting.
+        if (rule.First.Tests.Length + context.Program.Index.WordSlotsOf(rule).Length + rule.First.Annotations.Length > 1)
+        {
+            starts.Sort();
+            Deduplicate(starts);
+        }
     }
 
     private static void Deduplicate(List<int> sorted)
@@ -129,16 +135,21 @@ public static class DocumentMatcher
     }
 
     /// <summary>Runs a rule at one place; returns where its next match may start.</summary>
-    private static int TryAt(MatchContext context, PikeVm vm, CompiledRule rule, ScopeInstance scope, int position, List<RuleMatch> matches, int nextStart)
+    private static int TryAt(MatchContext context, PikeVm vm, CompiledRule rule, RequiredReach? reach, ScopeInstance scope, int position,
+        List<RuleMatch> matches, int nextStart)
     {
         context.Considered++;
-        if (position < nextStart || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
+        if (position < nextStart || !CanReach(reach, position, scope) || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
         context.Runs++;
         var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
         if (end <= position) return nextStart;
         matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
         return end;
     }
+
+    /// <summary>Whether the tokens a match from here could cover hold the rule's required words.</summary>
+    private static bool CanReach(RequiredReach? reach, int position, ScopeInstance scope) =>
+        reach is null || reach.Within(position, Math.Min(scope.Range.End, position + PikeVm.MaxMatchTokens));
 
     /// <summary>At each place, in document order, the highest-priority rule that matches wins (`first`).</summary>
     private static List<RuleMatch> FindMatchesInOrder(MatchContext context, int phaseIndex)
@@ -148,6 +159,8 @@ public static class DocumentMatcher
         var matches = new List<RuleMatch>();
         if (rules.IsEmpty) return matches;
         var scopes = new IReadOnlyList<ScopeInstance>?[rules.Length];
+        var reaches = new RequiredReach?[rules.Length];
+        var reachKnown = new bool[rules.Length];
         var cursor = new int[rules.Length];
         var nextStart = new int[rules.Length];
         var blockedUntil = 0;
@@ -176,11 +189,18 @@ public static class DocumentMatcher
                 context.Considered++;
                 if (position < nextStart[index]) continue;
                 var rule = rules[index];
+                if (!reachKnown[index])
+                {
+                    reachKnown[index] = true;
+                    reaches[index] = RequiredReach.For(context, rule);
+                }
+                if (reaches[index] is { Possible: false }) continue;
                 var instances = scopes[index] ??= ScopeResolver.Resolve(context, rule.Scopes, vm);
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];
-                if (scope.Range.Start > position || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) continue;
+                if (scope.Range.Start > position || !CanReach(reaches[index], position, scope)
+                    || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 context.Runs++;
                 var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);

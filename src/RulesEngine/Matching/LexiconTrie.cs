@@ -15,6 +15,7 @@ internal sealed class LexiconTrie
 
     private readonly Node _root = new();
     private readonly List<string> _firstWords = [];
+    private readonly HashSet<string> _requiredWords = new(StringComparer.Ordinal);
 
     public LexiconTrie(string name) => Name = name;
 
@@ -23,6 +24,12 @@ internal sealed class LexiconTrie
     public IEnumerable<string> FirstWords => _firstWords;
 
     public int MaxLength { get; private set; }
+
+    /// <summary>
+    /// One word of every entry, so that any match of the lexicon consumes one of them: the
+    /// entry's longest word, as the likeliest to be rare (`national` rather than `the`).
+    /// </summary>
+    public IEnumerable<string> RequiredWords => _requiredWords.Order(StringComparer.Ordinal);
 
     public bool StartsWith(int normId) => _root.Children?.ContainsKey(normId) == true;
 
@@ -46,6 +53,7 @@ internal sealed class LexiconTrie
         if (node.IsEntry) return;
         node.IsEntry = true;
         node.Value = value;
+        _requiredWords.Add(norms.MaxBy(norm => norm.Length)!);
         MaxLength = Math.Max(MaxLength, norms.Count);
     }
 

@@ -40,6 +40,21 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         return _wordPositions[slot];
     }
 
+    private int[]?[]? _requiredPositions;
+
+    /// <summary>Where the words of one required set occur in the letter, ascending; built once per letter for all rules.</summary>
+    public int[] PositionsOfRequiredSet(int set)
+    {
+        _requiredPositions ??= new int[]?[Program.Index.RequiredSetCount];
+        if (_requiredPositions[set] is { } known) return known;
+        var positions = new List<int>();
+        var slots = Program.Index.SlotsOfRequiredSet(set);
+        foreach (var slot in slots)
+            if (PositionsOfWord(slot) is { } found) positions.AddRange(found);
+        if (slots.Length > 1) positions.Sort();
+        return _requiredPositions[set] = [.. positions];
+    }
+
     /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
     public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
 

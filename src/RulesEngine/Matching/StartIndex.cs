@@ -15,16 +15,24 @@ internal sealed class StartIndex
     private readonly int[]?[][] _byWord;
     private readonly Dictionary<int, int[]>[] _byAnnotation;
     private readonly int[][] _anywhere;
+    private readonly int[][] _requiredSetsByRule;
+    private readonly int[][] _slotsOfRequiredSet;
 
     public StartIndex(RuleProgram program)
     {
-        var words = program.Rules.SelectMany(r => r.First.Words).Distinct(StringComparer.Ordinal).ToList();
+        // Required words get slots too, so one pass over a letter finds where both kinds occur.
+        var words = program.Rules.SelectMany(r => r.First.Words.Concat(r.Required.SelectMany(set => set)))
+            .Distinct(StringComparer.Ordinal).ToList();
         var ids = words.Select(WordIds.Of).ToList();
         _slotByWord = new int[ids.Count == 0 ? 0 : ids.Max() + 1];
         Array.Fill(_slotByWord, -1);
         for (var slot = 0; slot < ids.Count; slot++) _slotByWord[ids[slot]] = slot;
         SlotCount = ids.Count;
         _slotsByRule = [.. program.Rules.Select(r => r.First.Words.Select(w => _slotByWord[WordIds.Of(w)]).Distinct().ToArray())];
+        var requiredSets = program.Rules.SelectMany(r => r.Required).Select(set => string.Join(' ', set)).Distinct().ToList();
+        _slotsOfRequiredSet = [.. requiredSets.Select(set => set.Split(' ').Select(w => _slotByWord[WordIds.Of(w)]).Distinct().ToArray())];
+        _requiredSetsByRule = [.. program.Rules.Select(r => r.Required.Select(set => requiredSets.IndexOf(string.Join(' ', set))).ToArray())];
+        RequiredSetCount = requiredSets.Count;
 
         var phases = program.Phases.Length;
         _byWord = new int[]?[phases][];
@@ -51,6 +59,15 @@ internal sealed class StartIndex
 
     /// <summary>The slots of the words a rule can begin with.</summary>
     public int[] WordSlotsOf(CompiledRule rule) => _slotsByRule[rule.Order];
+
+    /// <summary>How many distinct required word sets the rules have (see <see cref="CompiledRule.Required"/>).</summary>
+    public int RequiredSetCount { get; }
+
+    /// <summary>A rule's required word sets, by set number.</summary>
+    public int[] RequiredSetsOf(CompiledRule rule) => _requiredSetsByRule[rule.Order];
+
+    /// <summary>The word slots of one required set.</summary>
+    public int[] SlotsOfRequiredSet(int set) => _slotsOfRequiredSet[set];
 
     /// <summary>Indexes (within the phase, ascending) of the rules worth trying at a token.</summary>
     public IReadOnlyList<int> Candidates(int phase, int normId, IReadOnlyList<int> annotationsHere, List<int> into)

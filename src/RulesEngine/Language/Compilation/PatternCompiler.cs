@@ -69,6 +69,49 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         return new FirstSet([.. words], [.. annotations], any, [.. tests], empty);
     }
 
+    /// <summary>
+    /// The word sets a match cannot avoid: a word test, word set or lexicon is required when
+    /// removing it leaves no path from the start of the program to its match.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<string>> RequiredWordsOf(PatternProgram program)
+    {
+        var required = new List<ImmutableArray<string>>();
+        for (var pc = 0; pc < program.Code.Length; pc++)
+        {
+            if (WordsConsumedBy(program.Code[pc]) is not { } words) continue;
+            if (!required.Any(known => known.SequenceEqual(words)) && !MatchReachableAvoiding(program, pc)) required.Add(words);
+        }
+        return [.. required];
+    }
+
+    private ImmutableArray<string>? WordsConsumedBy(Instruction instruction) => instruction.Op switch
+    {
+        OpCode.Test when Tests[instruction.A] is WordTest word => [word.Norm],
+        OpCode.Test when Tests[instruction.A] is WordSetTest set => [.. set.Norms.Order(StringComparer.Ordinal)],
+        OpCode.Lexicon => [.. Lexicons[instruction.A].RequiredWords],
+        _ => null,
+    };
+
+    private static bool MatchReachableAvoiding(PatternProgram program, int avoided)
+    {
+        var seen = new HashSet<int> { avoided };
+        var stack = new Stack<int>([0]);
+        while (stack.Count > 0)
+        {
+            var pc = stack.Pop();
+            if (!seen.Add(pc)) continue;
+            var instruction = program.Code[pc];
+            switch (instruction.Op)
+            {
+                case OpCode.Match: return true;
+                case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
+                case OpCode.Jump: stack.Push(instruction.A); break;
+                default: stack.Push(pc + 1); break;
+            }
+        }
+        return false;
+    }
+
     private int Intern(TokenTest test)
     {
         if (_testIndex.TryGetValue(test, out var index)) return index;
@@ -160,6 +203,11 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case SequencePattern sequence:
                     foreach (var item in sequence.Items) Emit(item);
                     break;
+                case AlternationPattern alternation when alternation.Alternatives.All(IsPlainWord):
+                    // `("is" | "are")`: one set test, not a split per word; it is also one
+                    // required word set where the words alone would each be optional.
+                    Add(new Instruction(OpCode.Test, compiler.Intern(compiler.SingleTokenTest(alternation))));
+                    break;
                 case AlternationPattern alternation:
                     EmitAlternation(alternation.Alternatives);
                     break;
@@ -190,6 +238,9 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                     break;
             }
         }
+
+        private static bool IsPlainWord(Pattern pattern) =>
+            pattern is LiteralPattern { Exact: false } literal && PatternAnalysis.Tokenise(literal.Text).Count == 1;
 
         private int SlotFor(CapturePattern capture)
         {

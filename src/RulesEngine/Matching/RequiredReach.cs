@@ -1,0 +1,63 @@
+namespace RulesEngine.Matching;
+
+/// <summary>
+/// Whether the tokens a match starting at a place could cover hold a word of each of the rule's
+/// required sets (see <see cref="CompiledRule.Required"/>). A rule like `indicator` may start at
+/// almost any token, but only a sentence that names a comparator can hold its match: checking
+/// that costs a cursor step per start instead of a VM run.
+/// </summary>
+internal sealed class RequiredReach
+{
+    private readonly int[][] _positions;
+    private readonly int[] _cursors;
+    private int _lastFrom;
+
+    private RequiredReach(int[][] positions)
+    {
+        _positions = positions;
+        _cursors = new int[positions.Length];
+    }
+
+    /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
+    public static RequiredReach? For(MatchContext context, CompiledRule rule)
+    {
+        var sets = context.Program.Index.RequiredSetsOf(rule);
+        if (sets.Length == 0) return null;
+        var positions = new int[sets.Length][];
+        for (var i = 0; i < sets.Length; i++) positions[i] = context.PositionsOfRequiredSet(sets[i]);
+        return new RequiredReach(positions);
+    }
+
+    /// <summary>False when some required set has no word anywhere in the letter: the rule cannot match at all.</summary>
+    public bool Possible
+    {
+        get
+        {
+            foreach (var positions in _positions) if (positions.Length == 0) return false;
+            return true;
+        }
+    }
+
+    /// <summary>Whether every required set has a word at a position in [from, to).</summary>
+    public bool Within(int from, int to)
+    {
+        // Starts mostly arrive in ascending order, so each cursor only moves forward; an earlier
+        // start (a rule with overlapping scopes) puts every cursor back by binary search.
+        if (from < _lastFrom)
+            for (var i = 0; i < _positions.Length; i++)
+            {
+                var found = Array.BinarySearch(_positions[i], from);
+                _cursors[i] = found < 0 ? ~found : found;
+            }
+        _lastFrom = from;
+        for (var i = 0; i < _positions.Length; i++)
+        {
+            var positions = _positions[i];
+            var cursor = _cursors[i];
+            while (cursor < positions.Length && positions[cursor] < from) cursor++;
+            _cursors[i] = cursor;
+            if (cursor == positions.Length || positions[cursor] >= to) return false;
+        }
+        return true;
+    }
+}

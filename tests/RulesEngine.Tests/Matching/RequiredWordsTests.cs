@@ -1,0 +1,69 @@
+using RulesEngine.Matching;
+using RulesEngine.Reading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Matching;
+
+/// <summary>
+/// A rule is not run where the tokens it could cover lack a word every match must consume.
+/// Counted in VM steps (not timed), and checked against the matches found, which must not change.
+/// </summary>
+public class RequiredWordsTests
+{
+    private static (long Steps, string Json) Run(string rules, string text)
+    {
+        var result = DocumentMatcher.Run(Rules.Compile(rules), LetterReader.Read("letter", text), null, out var steps);
+        return (steps, result.Record.ToJson());
+    }
+
+    private const string ComparisonRule = """
+        lexicon comparator { "similar areas", "the national average" }
+        rule indicator
+          within sentence
+          match (!("is" | "."))+ -> statement "is" ("above" | "below") comparator -> against
+          emit hits[] = text(against)
+        """;
+
+    [Fact]
+    public void RuleWhoseRequiredWordIsAbsentFromTheLetter_RunsNoSteps()
+    {
+        var (steps, json) = Run(ComparisonRule, "Attendance is above what it was. Most care is good.");
+        Assert.Equal(0, steps);
+        Assert.Equal("{}", json);
+    }
+
+    [Fact]
+    public void SentencesWithoutTheRequiredWords_AddNoSteps()
+    {
+        const string hit = "Attendance is above similar areas. ";
+        const string miss = "Attendance at the many local schools is above what it was. ";
+        var alone = Run(ComparisonRule, hit);
+        var among = Run(ComparisonRule, string.Concat(Enumerable.Repeat(miss, 50)) + hit + string.Concat(Enumerable.Repeat(miss, 50)));
+        Assert.True(alone.Steps > 0);
+        Assert.Equal(alone.Steps, among.Steps);
+        Assert.Equal("""{"hits":["similar areas"]}""", among.Json);
+    }
+
+    [Fact]
+    public void LexiconEntry_IsFoundWhenItsRequiredWordIsNotItsFirst() =>
+        // `the national average` is required by its longest word, `national`, not by `the`.
+        Assert.Equal("""{"hits":["the national average","similar areas"]}""",
+            Run(ComparisonRule, "Attendance is below the national average. Exclusion is above similar areas.").Json);
+
+    [Fact]
+    public void OptionalWords_AreNotRequired() =>
+        Assert.Equal("""{"hits":["12"]}""",
+            Run("rule r\n  match \"about\"? number -> n\n  emit hits[] = text(n)", "There were 12 visits.").Json);
+
+    [Fact]
+    public void WordsInOnlySomeAlternatives_AreNotRequired() =>
+        Assert.Equal("""{"hits":["the school","a home"]}""",
+            Run("rule r\n  match (\"the\" \"school\" | \"a\" \"home\") -> m\n  emit hits[] = text(m)", "the school and a home").Json);
+
+    [Fact]
+    public void RequiredSets_AreTheWordsOnEveryPathToAMatch()
+    {
+        var rule = Rules.Compile(ComparisonRule).Rules.Single();
+        Assert.Equal(["is", "above below", "national similar"], rule.Required.Select(set => string.Join(' ', set)));
+    }
+}
