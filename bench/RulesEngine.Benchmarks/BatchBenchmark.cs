@@ -11,12 +11,13 @@ namespace RulesEngine.Benchmarks;
 /// write JSON per letter; and to one JSON Lines file), a reference pass that only reads and
 /// tokenises the same batch, and the file system's own cost of the per-letter files. Reports
 /// MB/s, letters/s and peak memory. Wall-clock, on whatever else the machine is doing:
-/// run it a few times and keep the median.
+/// run it a few times and keep the median. One pass alone (`--pass`) is for a profiler.
 /// </summary>
 internal static class BatchBenchmark
 {
-    public static void Run(string letters, string rules, int jobs, int extraRules)
+    public static void Run(string letters, string rules, int jobs, int extraRules, string pass)
     {
+        bool Runs(string name) => pass == "all" || pass == name;
         var files = Directory.GetFiles(letters, "*.txt").Order(StringComparer.Ordinal).ToList();
         var bytes = files.Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"batch: {files.Count} letters, {bytes / 1e6:0.0} MB, {jobs} job(s), {Environment.ProcessorCount} cores");
@@ -26,64 +27,82 @@ internal static class BatchBenchmark
         var program = compilation.Program ?? throw new InvalidOperationException(compilation.Format());
         Console.WriteLine($"compile: {compileWatch.Elapsed.TotalMilliseconds:0} ms ({program.RuleNames.Count()} rules)");
 
-        var readOnly = Time(() =>
-        {
-            files.AsParallel().WithDegreeOfParallelism(jobs).ForAll(f =>
-            {
-                var loaded = LetterLoader.Load(LetterSource.FromFile(f));
-                if (loaded.Text is not null) LetterReader.Read(loaded.Name, loaded.Text);
-            });
-        });
-        Report("read+tokenise only", files.Count, bytes, readOnly);
+        if (Runs("read")) ReadOnly(files, bytes, jobs);
 
         var output = Directory.CreateTempSubdirectory("rulesengine-bench-").FullName;
         try
         {
-            var writer = new JsonFilesWriter(output);
-            var failed = 0;
-            var full = Time(() =>
+            if (Runs("json")) WritePerLetterFiles(program, files, bytes, jobs, output);
+            if (Runs("jsonl")) WriteJsonLines(program, files, bytes, jobs);
+            if (Runs("match"))
             {
-                foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs, default, ((ILetterWriter)writer).Prepare))
+                var matchOnly = Time(() =>
                 {
-                    writer.Write(outcome);
-                    if (!outcome.Succeeded) failed++;
-                }
-                writer.Complete();
-            });
-            Report("full pack end to end, JSON file per letter", files.Count, bytes, full);
-            Console.WriteLine($"failed letters: {failed}");
-
-            var lines = Path.Combine(Path.GetTempPath(), $"rulesengine-bench-{Environment.ProcessId}.jsonl");
-            var jsonLines = Time(() =>
-            {
-                var linesWriter = new JsonLinesWriter(lines);
-                foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs, default, ((ILetterWriter)linesWriter).Prepare))
-                    linesWriter.Write(outcome);
-                linesWriter.Complete();
-            });
-            Report("full pack end to end, one JSON Lines file", files.Count, bytes, jsonLines);
-            File.Delete(lines);
-
-            var matchOnly = Time(() =>
-            {
-                foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs)) { }
-            });
-            Report("read and match only, no output", files.Count, bytes, matchOnly);
+                    foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs)) { }
+                });
+                Report("read and match only, no output", files.Count, bytes, matchOnly);
+            }
             Console.WriteLine($"peak working set of the engine passes: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
             Console.WriteLine($"GCs: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; total pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; allocated {GC.GetTotalAllocatedBytes() / 1e9:0.00} GB");
-
-            // The file system's share of that run: the same bytes written atomically again, no engine.
-            var written = Directory.GetFiles(output).Select(File.ReadAllBytes).ToList();
-            var again = Directory.CreateTempSubdirectory("rulesengine-bench-writes-").FullName;
-            var writes = Time(() => written.Select((json, i) => (json, i)).AsParallel().WithDegreeOfParallelism(jobs)
-                .ForAll(x => AtomicFile.WriteAllBytes(Path.Combine(again, $"{x.i}.json"), x.json)));
-            Directory.Delete(again, recursive: true);
-            Console.WriteLine($"the file system alone (the same {written.Count} files, {written.Sum(w => w.Length) / 1e6:0} MB, written atomically without the engine): {writes.TotalSeconds:0.00} s");
+            if (Runs("json")) TimeFileSystemAlone(output, jobs);
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>Our own ceiling: reading and tokenising the batch, no rules.</summary>
+    private static void ReadOnly(List<string> files, long bytes, int jobs)
+    {
+        var readOnly = Time(() => files.AsParallel().WithDegreeOfParallelism(jobs).ForAll(f =>
+        {
+            var loaded = LetterLoader.Load(LetterSource.FromFile(f));
+            if (loaded.Text is not null) LetterReader.Read(loaded.Name, loaded.Text);
+        }));
+        Report("read+tokenise only", files.Count, bytes, readOnly);
+    }
+
+    private static void WritePerLetterFiles(RulesEngine.Matching.RuleProgram program, List<string> files, long bytes, int jobs, string output)
+    {
+        var writer = new JsonFilesWriter(output);
+        var failed = 0;
+        var full = Time(() =>
+        {
+            foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs, default, ((ILetterWriter)writer).Prepare))
+            {
+                writer.Write(outcome);
+                if (!outcome.Succeeded) failed++;
+            }
+            writer.Complete();
+        });
+        Report("full pack end to end, JSON file per letter", files.Count, bytes, full);
+        Console.WriteLine($"failed letters: {failed}");
+    }
+
+    private static void WriteJsonLines(RulesEngine.Matching.RuleProgram program, List<string> files, long bytes, int jobs)
+    {
+        var lines = Path.Combine(Path.GetTempPath(), $"rulesengine-bench-{Environment.ProcessId}.jsonl");
+        var jsonLines = Time(() =>
+        {
+            var linesWriter = new JsonLinesWriter(lines);
+            foreach (var outcome in BatchRunner.Run(program, files.Select(LetterSource.FromFile), jobs, default, ((ILetterWriter)linesWriter).Prepare))
+                linesWriter.Write(outcome);
+            linesWriter.Complete();
+        });
+        Report("full pack end to end, one JSON Lines file", files.Count, bytes, jsonLines);
+        File.Delete(lines);
+    }
+
+    private static void TimeFileSystemAlone(string output, int jobs)
+    {
+        // The file system's share of that run: the same bytes written atomically again, no engine.
+        var written = Directory.GetFiles(output).Select(File.ReadAllBytes).ToList();
+        var again = Directory.CreateTempSubdirectory("rulesengine-bench-writes-").FullName;
+        var writes = Time(() => written.Select((json, i) => (json, i)).AsParallel().WithDegreeOfParallelism(jobs)
+            .ForAll(x => AtomicFile.WriteAllBytes(Path.Combine(again, $"{x.i}.json"), x.json)));
+        Directory.Delete(again, recursive: true);
+        Console.WriteLine($"the file system alone (the same {written.Count} files, {written.Sum(w => w.Length) / 1e6:0} MB, written atomically without the engine): {writes.TotalSeconds:0.00} s");
     }
 
     /// <summary>The pack plus rules that never match, to see that matching cost stays flat in the number of rules.</summary>

@@ -24,9 +24,10 @@ public static class DocumentMatcher
         var evaluator = new ActionEvaluator(context);
         var builder = new RecordBuilder();
         var hits = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var vm = PikeVm.ForThread(context);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
-            var selected = Select(program.Phases[phase], FindMatches(context, phase));
+            var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
             {
                 hits[match.Rule.Name] = hits.GetValueOrDefault(match.Rule.Name) + 1;
@@ -40,18 +41,17 @@ public static class DocumentMatcher
         return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks);
     }
 
-    private static List<RuleMatch> FindMatches(MatchContext context, int phaseIndex) =>
-        context.Program.Phases[phaseIndex].Mode == ConflictMode.First ? FindMatchesInOrder(context, phaseIndex) : FindMatchesByRule(context, phaseIndex);
+    private static List<RuleMatch> FindMatches(MatchContext context, PikeVm vm, int phaseIndex) =>
+        context.Program.Phases[phaseIndex].Mode == ConflictMode.First ? FindMatchesInOrder(context, vm, phaseIndex) : FindMatchesByRule(context, vm, phaseIndex);
 
     /// <summary>
     /// Where the order of discovery does not matter (`all`, `longest`), each rule visits only the
     /// places it can start: the occurrences of its first words and annotations, or, for a rule
     /// that can start with any token, the tokens inside its scopes.
     /// </summary>
-    private static List<RuleMatch> FindMatchesByRule(MatchContext context, int phaseIndex)
+    private static List<RuleMatch> FindMatchesByRule(MatchContext context, PikeVm vm, int phaseIndex)
     {
         var matches = new List<RuleMatch>();
-        var vm = new PikeVm(context);
         var starts = new List<int>();
         foreach (var rule in context.Program.Phases[phaseIndex].Rules)
         {
@@ -152,7 +152,7 @@ public static class DocumentMatcher
         reach is null || reach.Within(position, Math.Min(scope.Range.End, position + PikeVm.MaxMatchTokens));
 
     /// <summary>At each place, in document order, the highest-priority rule that matches wins (`first`).</summary>
-    private static List<RuleMatch> FindMatchesInOrder(MatchContext context, int phaseIndex)
+    private static List<RuleMatch> FindMatchesInOrder(MatchContext context, PikeVm vm, int phaseIndex)
     {
         var phase = context.Program.Phases[phaseIndex];
         var rules = phase.Rules;
@@ -166,7 +166,6 @@ public static class DocumentMatcher
         var blockedUntil = 0;
         var candidates = new List<int>();
         var byPriority = new List<int>();
-        var vm = new PikeVm(context);
         var tokens = context.Tokens;
         for (var position = 0; position < tokens.Length; position++)
         {

@@ -65,9 +65,13 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     {
         if (_passing.TryGetValue(test, out var known)) return known;
         var check = Program.Tests[test];
-        var positions = new List<int>();
-        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) positions.Add(i);
-        return _passing[test] = [.. positions];
+        // Counted first, then filled: one array of the right size, not a list grown and copied.
+        var count = 0;
+        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) count++;
+        var positions = new int[count];
+        count = 0;
+        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) positions[count++] = i;
+        return _passing[test] = positions;
     }
 
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>

@@ -10,7 +10,7 @@ namespace RulesEngine.Matching;
 /// backtracking. A match never covers more than <see cref="MaxMatchTokens"/> tokens, which keeps
 /// a whole letter linear: each start costs a bounded number of steps.
 /// </summary>
-internal sealed class PikeVm(MatchContext context)
+internal sealed class PikeVm
 {
     public const int MaxMatchTokens = 256;
 
@@ -29,8 +29,35 @@ internal sealed class PikeVm(MatchContext context)
     }
 
     private readonly List<int> _lengths = [];
-    private readonly Token[] _tokens = ImmutableCollectionsMarshal.AsArray(context.Tokens)!;
-    private readonly TokenTest[] _tests = ImmutableCollectionsMarshal.AsArray(context.Program.Tests)!;
+    private MatchContext context;
+    private Token[] _tokens;
+    private TokenTest[] _tests;
+
+    public PikeVm(MatchContext context)
+    {
+        this.context = context;
+        _tokens = ImmutableCollectionsMarshal.AsArray(context.Tokens)!;
+        _tests = ImmutableCollectionsMarshal.AsArray(context.Program.Tests)!;
+    }
+
+    // A VM's buffers are a few KB; letters are many and small, so each worker thread keeps one.
+    [ThreadStatic] private static PikeVm? _threadVm;
+
+    /// <summary>This thread's VM, pointed at a letter: one per worker instead of one per letter and phase.</summary>
+    public static PikeVm ForThread(MatchContext context)
+    {
+        var vm = _threadVm ??= new PikeVm(context);
+        vm.Bind(context);
+        return vm;
+    }
+
+    private void Bind(MatchContext letter)
+    {
+        context = letter;
+        _tokens = ImmutableCollectionsMarshal.AsArray(letter.Tokens)!;
+        _tests = ImmutableCollectionsMarshal.AsArray(letter.Program.Tests)!;
+        _nested?.Bind(letter);
+    }
 
     // Buffers reused across runs: a letter starts thousands of runs, and most end at once.
     private List<Thread>?[] _pending = new List<Thread>?[MaxMatchTokens + 2];
