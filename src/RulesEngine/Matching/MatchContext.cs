@@ -59,19 +59,18 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
 
     private readonly Dictionary<int, int[]> _passing = [];
+    private List<int>? _passingBuffer;
 
     /// <summary>Where a one-token test passes in this letter, computed once and shared by every rule that starts with it.</summary>
     public int[] PositionsPassing(int test)
     {
         if (_passing.TryGetValue(test, out var known)) return known;
         var check = Program.Tests[test];
-        // Counted first, then filled: one array of the right size, not a list grown and copied.
-        var count = 0;
-        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) count++;
-        var positions = new int[count];
-        count = 0;
-        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) positions[count++] = i;
-        return _passing[test] = positions;
+        // Collected in a buffer kept for the letter, then copied once: not a list grown per test.
+        var passing = _passingBuffer ??= new List<int>(Tokens.Length);
+        passing.Clear();
+        for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) passing.Add(i);
+        return _passing[test] = [.. passing];
     }
 
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>

@@ -9,6 +9,8 @@ namespace RulesEngine.Reading;
 /// </summary>
 internal sealed partial class LineScanner(string text, List<Token> tokens)
 {
+    private readonly TokenString?[] _recentStrings = TokenStrings.RecentForThread();
+
     [GeneratedRegex(@"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageArtefact();
 
@@ -207,7 +209,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
         var span = text.AsSpan(start, length);
-        var strings = norm is null ? TokenStrings.Intern(span) : TokenStrings.WithNorm(span, norm);
+        var strings = norm is null ? TokenStrings.Intern(span, _recentStrings) : TokenStrings.WithNorm(span, norm);
         var flags = TokenFlags.None;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;

@@ -34,5 +34,5 @@ internal static class TokenNormaliser
         c is '\u2022' or '\u25AA' or '\u25CF' or '\u25E6' or '\u2023' or '\u2043' or '\u00B7';
 
     public static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
 }

@@ -28,7 +28,36 @@ internal static class TokenStrings
     // ConcurrentDictionary.Count takes every lock of the table: count additions here instead.
     private static int _entries;
 
-    public static TokenString Intern(ReadOnlySpan<char> text)
+    private const int RecentSize = 4096;
+
+    // Each thread keeps the entries it met last in a small direct-mapped cache: most tokens are
+    // common words, found there with a cheap hash and one compare, without the shared table's
+    // string hashing and volatile reads (the look-up was 3-4% of a batch's profile). The reader
+    // fetches the cache once per letter: a thread-static read per token costs a TLS call.
+    [ThreadStatic] private static TokenString?[]? _recent;
+
+    /// <summary>This thread's cache of recent entries, for <see cref="Intern(ReadOnlySpan{char}, TokenString?[])"/>.</summary>
+    public static TokenString?[] RecentForThread() => _recent ??= new TokenString?[RecentSize];
+
+    public static TokenString Intern(ReadOnlySpan<char> text) => Intern(text, RecentForThread());
+
+    public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent)
+    {
+        var slot = (int)(Hash(text) & (RecentSize - 1));
+        if (recent[slot] is { } cached && text.SequenceEqual(cached.Text)) return cached;
+        var entry = InternShared(text);
+        if (entry.TextId >= 0) recent[slot] = entry;
+        return entry;
+    }
+
+    private static uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return hash ^ (hash >> 15);
+    }
+
+    private static TokenString InternShared(ReadOnlySpan<char> text)
     {
         if (text.Length <= MaxLength && Lookup.TryGetValue(text, out var known)) return known;
         var created = text.ToString();
