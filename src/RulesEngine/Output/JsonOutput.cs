@@ -13,6 +13,15 @@ public static class JsonOutput
     private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Property names the writer would otherwise encode and check on every evidence entry.
+    private static readonly JsonEncodedText EvidenceName = JsonEncodedText.Encode("evidence");
+    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText EndName = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
+    private static readonly JsonEncodedText LetterName = JsonEncodedText.Encode("letter");
+
     public static string Serialize(Value value, bool indented = true)
     {
         using var buffer = new MemoryStream();
@@ -46,7 +55,7 @@ public static class JsonOutput
     public static void WriteResult(Utf8JsonWriter writer, LetterResult result, bool withEvidence)
     {
         writer.WriteStartObject();
-        writer.WriteString("letter", result.Name);
+        writer.WriteString(LetterName, result.Name);
         foreach (var (name, value) in result.Record.Fields)
         {
             writer.WritePropertyName(name);
@@ -54,15 +63,18 @@ public static class JsonOutput
         }
         if (withEvidence)
         {
-            writer.WriteStartObject("evidence");
+            writer.WriteStartObject(EvidenceName);
+            Span<byte> lineColumn = stackalloc byte[24];
             foreach (var (path, evidence) in result.Evidence)
             {
                 writer.WriteStartObject(path);
-                writer.WriteString("rule", evidence.Rule);
-                writer.WriteNumber("start", evidence.Start);
-                writer.WriteNumber("end", evidence.End);
-                writer.WriteString("line", $"{evidence.Line}:{evidence.Column}");
-                writer.WriteString("text", evidence.Text);
+                writer.WriteString(RuleName, evidence.Rule);
+                writer.WriteNumber(StartName, evidence.Start);
+                writer.WriteNumber(EndName, evidence.End);
+                // Formatted in place: a string per evidence entry was a good part of the garbage.
+                System.Text.Unicode.Utf8.TryWrite(lineColumn, $"{evidence.Line}:{evidence.Column}", out var written);
+                writer.WriteString(LineName, lineColumn[..written]);
+                writer.WriteString(TextName, evidence.Text);
                 writer.WriteEndObject();
             }
             writer.WriteEndObject();
