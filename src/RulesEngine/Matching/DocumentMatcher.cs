@@ -70,7 +70,7 @@ public static class DocumentMatcher
 
     private static void FindRuleMatches(MatchContext context, PikeVm vm, CompiledRule rule, RequiredReach? reach, List<int> starts, List<RuleMatch> matches)
     {
-        var instances = ScopeResolver.Resolve(context, rule.Scopes, vm);
+        var instances = WithRequiredWords(ScopeResolver.Resolve(context, rule.Scopes, vm), reach);
         if (instances.Count == 0) return;
         var nextStart = 0;
         // A rule that starts with a class or regex test and looks at most of the letter visits
@@ -92,6 +92,29 @@ public static class DocumentMatcher
             if (instances[cursor].Range.Start > position) continue;
             nextStart = TryAt(context, vm, rule, reach, instances[cursor], position, matches, nextStart);
         }
+    }
+
+    /// <summary>
+    /// The scopes that hold a word of each required set: a sentence-scoped rule that could start
+    /// anywhere then walks only the few sentences that can hold its match, instead of listing
+    /// every place its first test passes.
+    /// </summary>
+    private static IReadOnlyList<ScopeInstance> WithRequiredWords(IReadOnlyList<ScopeInstance> instances, RequiredReach? reach)
+    {
+        if (reach is null) return instances;
+        List<ScopeInstance>? kept = null;
+        for (var i = 0; i < instances.Count; i++)
+        {
+            var scope = instances[i];
+            var holds = reach.Within(scope.Range.Start, scope.Range.End);
+            if (holds) kept?.Add(scope);
+            else if (kept is null)
+            {
+                kept = new List<ScopeInstance>(i);
+                for (var j = 0; j < i; j++) kept.Add(instances[j]);
+            }
+        }
+        return kept ?? instances;
     }
 
     private static bool MayStart(MatchContext context, CompiledRule rule)
