@@ -36,6 +36,7 @@ internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<str
 /// on every path through the pattern): a start with none of a set's words within reach is skipped
 /// without running the VM, and a letter without them skips the rule.
 /// </param>
+/// <param name="MaxLength">The most tokens a match can cover (at most <see cref="PikeVm.MaxMatchTokens"/>): how far from a start the required words can be.</param>
 internal sealed record CompiledRule(
     int Order,
     string Name,
@@ -48,6 +49,7 @@ internal sealed record CompiledRule(
     ImmutableArray<EmitAction> Emits,
     AnnotateAction? Annotate,
     FirstSet First,
-    ImmutableArray<ImmutableArray<string>> Required);
+    ImmutableArray<ImmutableArray<string>> Required,
+    int MaxLength);
 
 internal sealed record CompiledPhase(string Name, ConflictMode Mode, ImmutableArray<CompiledRule> Rules);

@@ -82,7 +82,8 @@ public static class DocumentMatcher
                     nextStart = TryAt(context, vm, rule, reach, scope, position, matches, nextStart);
             return;
         }
-        StartsOf(context, rule, starts);
+        if (reach is not null && (long)reach.Sparsest.Length * rule.MaxLength < context.Tokens.Length / 4) StartsNear(reach.Sparsest, rule.MaxLength, starts);
+        else StartsOf(context, rule, starts);
         var cursor = 0;
         foreach (var position in starts)
         {
@@ -149,6 +150,22 @@ public static class DocumentMatcher
         }
     }
 
+    /// <summary>
+    /// Every place a match could start and still cover one of the rarest required words: a short
+    /// rule such as `date` (at most 6 tokens, and only around a month name) is tried there
+    /// instead of wherever a number is; the first-token test before each VM run does the rest.
+    /// </summary>
+    private static void StartsNear(int[] required, int maxLength, List<int> starts)
+    {
+        starts.Clear();
+        var next = 0;
+        foreach (var position in required)
+        {
+            for (var start = Math.Max(next, position - maxLength + 1); start <= position; start++) starts.Add(start);
+            next = position + 1;
+        }
+    }
+
     private static void Deduplicate(List<int> sorted)
     {
         if (sorted.Count < 2) return;
@@ -162,7 +179,7 @@ public static class DocumentMatcher
         List<RuleMatch> matches, int nextStart)
     {
         context.Considered++;
-        if (position < nextStart || !CanReach(reach, position, scope) || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
+        if (position < nextStart || !CanReach(reach, rule, position, scope) || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) return nextStart;
         context.Runs++;
         var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
         if (end <= position) return nextStart;
@@ -171,8 +188,8 @@ public static class DocumentMatcher
     }
 
     /// <summary>Whether the tokens a match from here could cover hold the rule's required words.</summary>
-    private static bool CanReach(RequiredReach? reach, int position, ScopeInstance scope) =>
-        reach is null || reach.Within(position, Math.Min(scope.Range.End, position + PikeVm.MaxMatchTokens));
+    private static bool CanReach(RequiredReach? reach, CompiledRule rule, int position, ScopeInstance scope) =>
+        reach is null || reach.Within(position, Math.Min(scope.Range.End, position + rule.MaxLength));
 
     /// <summary>At each place, in document order, the highest-priority rule that matches wins (`first`).</summary>
     private static List<RuleMatch> FindMatchesInOrder(MatchContext context, PikeVm vm, int phaseIndex)
@@ -221,7 +238,7 @@ public static class DocumentMatcher
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];
-                if (scope.Range.Start > position || !CanReach(reaches[index], position, scope)
+                if (scope.Range.Start > position || !CanReach(reaches[index], rule, position, scope)
                     || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 context.Runs++;

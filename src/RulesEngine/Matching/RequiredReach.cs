@@ -28,6 +28,17 @@ internal sealed class RequiredReach
         return new RequiredReach(positions);
     }
 
+    /// <summary>The positions of the required set that occurs least often in the letter.</summary>
+    public int[] Sparsest
+    {
+        get
+        {
+            var sparsest = _positions[0];
+            foreach (var positions in _positions) if (positions.Length < sparsest.Length) sparsest = positions;
+            return sparsest;
+        }
+    }
+
     /// <summary>False when some required set has no word anywhere in the letter: the rule cannot match at all.</summary>
     public bool Possible
     {

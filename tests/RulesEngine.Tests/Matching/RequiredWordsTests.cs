@@ -61,6 +61,15 @@ public class RequiredWordsTests
             Run("rule r\n  match (\"the\" \"school\" | \"a\" \"home\") -> m\n  emit hits[] = text(m)", "the school and a home").Json);
 
     [Fact]
+    public void ALexiconInEveryAlternative_IsRequired()
+    {
+        const string rules = "lexicon month { january, december }\nrule date\n  match (number month number | month number \",\" number) -> d\n  emit hits[] = text(d)";
+        Assert.Equal(["december january"], Rules.Compile(rules).Rules.Single().Required.Select(set => string.Join(' ', set)));
+        Assert.Equal("""{"hits":["9 December 2009","January 5, 2010"]}""", Run(rules, "Dated 9 December 2009 and January 5, 2010; 12 13 14.").Json);
+        Assert.Equal(0, Run(rules, "Rated 3 out of 4 in 2009.").Steps);
+    }
+
+    [Fact]
     public void RequiredSets_AreTheWordsOnEveryPathToAMatch()
     {
         var rule = Rules.Compile(ComparisonRule).Rules.Single();

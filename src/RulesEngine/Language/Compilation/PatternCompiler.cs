@@ -70,19 +70,25 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     }
 
     /// <summary>
-    /// The word sets a match cannot avoid: a word test, word set or lexicon is required when
-    /// removing it leaves no path from the start of the program to its match.
+    /// The word sets a match cannot avoid: the words of a test, word set or lexicon are required
+    /// when removing every instruction that consumes exactly those words leaves no path from the
+    /// start of the program to its match (so `month` is required in `(number month | month number)`).
     /// </summary>
     public ImmutableArray<ImmutableArray<string>> RequiredWordsOf(PatternProgram program)
     {
-        var required = new List<ImmutableArray<string>>();
+        var consumers = new List<(ImmutableArray<string> Words, List<int> Pcs)>();
         for (var pc = 0; pc < program.Code.Length; pc++)
         {
             if (WordsConsumedBy(program.Code[pc]) is not { } words) continue;
-            if (!required.Any(known => known.SequenceEqual(words)) && !MatchReachableAvoiding(program, pc)) required.Add(words);
+            var group = consumers.FindIndex(c => c.Words.SequenceEqual(words));
+            if (group >= 0) consumers[group].Pcs.Add(pc);
+            else consumers.Add((words, [pc]));
         }
-        return [.. required];
+        return [.. consumers.Where(c => !MatchReachableAvoiding(program, c.Pcs)).Select(c => c.Words)];
     }
+
+    /// <summary>The most tokens a match of the pattern can cover, within the VM's own bound.</summary>
+    public int MaxLengthOf(Pattern pattern) => Math.Min(_analysis.Length(pattern).Max ?? PikeVm.MaxMatchTokens, PikeVm.MaxMatchTokens);
 
     private ImmutableArray<string>? WordsConsumedBy(Instruction instruction) => instruction.Op switch
     {
@@ -92,9 +98,9 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         _ => null,
     };
 
-    private static bool MatchReachableAvoiding(PatternProgram program, int avoided)
+    private static bool MatchReachableAvoiding(PatternProgram program, List<int> avoided)
     {
-        var seen = new HashSet<int> { avoided };
+        var seen = new HashSet<int>(avoided);
         var stack = new Stack<int>([0]);
         while (stack.Count > 0)
         {

@@ -61,7 +61,8 @@ public static class RuleCompiler
         var scopes = rule.Scopes.Select(scope => new CompiledScope(RuleValidator.ScopeKinds[scope.Kind],
             [.. scope.Conditions.Select(condition => CompileCondition(condition, compiler))])).ToImmutableArray();
         return new CompiledRule(order, rule.Name, rule.Location, symbols.PhaseOf(rule), rule.Priority, program, captures,
-            scopes, rule.Emits, rule.Annotate, compiler.FirstSetOf(program), compiler.RequiredWordsOf(program));
+            scopes, rule.Emits, rule.Annotate, compiler.FirstSetOf(program), compiler.RequiredWordsOf(program),
+            compiler.MaxLengthOf(rule.Pattern!));
     }
 
     private static CompiledCondition CompileCondition(ScopeCondition condition, PatternCompiler compiler)
