@@ -15,7 +15,8 @@ namespace RulesEngine.Benchmarks;
 /// </summary>
 internal static class BatchBenchmark
 {
-    public static void Run(string letters, string rules, int jobs, int extraRules, string pass)
+    /// <param name="outputRoot">Where the output goes (default: the temp folder); a memory file system (/dev/shm) separates the engine's cost from the disk's.</param>
+    public static void Run(string letters, string rules, int jobs, int extraRules, string pass, string outputRoot)
     {
         bool Runs(string name) => pass == "all" || pass == name;
         var files = Directory.GetFiles(letters, "*.txt").Order(StringComparer.Ordinal).ToList();
@@ -29,11 +30,12 @@ internal static class BatchBenchmark
 
         if (Runs("read")) ReadOnly(files, bytes, jobs);
 
-        var output = Directory.CreateTempSubdirectory("rulesengine-bench-").FullName;
+        Console.WriteLine($"output under {outputRoot}");
+        var output = Directory.CreateDirectory(Path.Combine(outputRoot, $"rulesengine-bench-{Environment.ProcessId}")).FullName;
         try
         {
             if (Runs("json")) WritePerLetterFiles(program, files, bytes, jobs, output);
-            if (Runs("jsonl")) WriteJsonLines(program, files, bytes, jobs);
+            if (Runs("jsonl")) WriteJsonLines(program, files, bytes, jobs, outputRoot);
             if (Runs("match"))
             {
                 var matchOnly = Time(() =>
@@ -44,7 +46,7 @@ internal static class BatchBenchmark
             }
             Console.WriteLine($"peak working set of the engine passes: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
             Console.WriteLine($"GCs: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; total pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; allocated {GC.GetTotalAllocatedBytes() / 1e9:0.00} GB");
-            if (Runs("json")) TimeFileSystemAlone(output, jobs);
+            if (Runs("json")) TimeFileSystemAlone(output, jobs, outputRoot);
         }
         finally
         {
@@ -80,9 +82,9 @@ internal static class BatchBenchmark
         Console.WriteLine($"failed letters: {failed}");
     }
 
-    private static void WriteJsonLines(RulesEngine.Matching.RuleProgram program, List<string> files, long bytes, int jobs)
+    private static void WriteJsonLines(RulesEngine.Matching.RuleProgram program, List<string> files, long bytes, int jobs, string outputRoot)
     {
-        var lines = Path.Combine(Path.GetTempPath(), $"rulesengine-bench-{Environment.ProcessId}.jsonl");
+        var lines = Path.Combine(outputRoot, $"rulesengine-bench-{Environment.ProcessId}.jsonl");
         var jsonLines = Time(() =>
         {
             var linesWriter = new JsonLinesWriter(lines);
@@ -94,11 +96,11 @@ internal static class BatchBenchmark
         File.Delete(lines);
     }
 
-    private static void TimeFileSystemAlone(string output, int jobs)
+    private static void TimeFileSystemAlone(string output, int jobs, string outputRoot)
     {
         // The file system's share of that run: the same bytes written atomically again, no engine.
         var written = Directory.GetFiles(output).Select(File.ReadAllBytes).ToList();
-        var again = Directory.CreateTempSubdirectory("rulesengine-bench-writes-").FullName;
+        var again = Directory.CreateDirectory(Path.Combine(outputRoot, $"rulesengine-bench-writes-{Environment.ProcessId}")).FullName;
         var writes = Time(() => written.Select((json, i) => (json, i)).AsParallel().WithDegreeOfParallelism(jobs)
             .ForAll(x => AtomicFile.WriteAllBytes(Path.Combine(again, $"{x.i}.json"), x.json)));
         Directory.Delete(again, recursive: true);

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using RulesEngine.Benchmarks;
 
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- corpus [--count N] [--out DIR]
-// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match]
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR]
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- stats LETTER   (one letter: time, allocation, VM work)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- loop LETTER [--seconds N]   (read and match under a profiler)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- components   (BenchmarkDotNet)
@@ -23,7 +23,7 @@ switch (args.FirstOrDefault())
         return 0;
     case "batch" when args.Length > 1:
         BatchBenchmark.Run(args[1], Path.Combine(root, "rules"), int.Parse(Option("--jobs", Environment.ProcessorCount.ToString())), int.Parse(Option("--extra-rules", "0")),
-            Option("--pass", "all"));
+            Option("--pass", "all"), Option("--output-root", Path.GetTempPath()));
         return 0;
     case "stats" when args.Length > 1:
         MatchStats.Print(root, args[1]);
@@ -36,7 +36,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ComponentBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] | stats LETTER | loop LETTER [--seconds N] | components");
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | stats LETTER | loop LETTER [--seconds N] | components");
         return 1;
 }
 
