@@ -35,7 +35,7 @@ internal sealed class ActionEvaluator(MatchContext context)
     {
         var (start, end) = context.Document.CharSpan(span);
         var first = span.IsEmpty ? null : context.Tokens[span.Start];
-        return new Evidence(match.Rule.Name, match.Rule.Location.ToString(), start, end, first?.Line ?? 0, first?.Column ?? 0,
+        return new Evidence(match.Rule.Name, match.Rule.LocationText, start, end, first?.Line ?? 0, first?.Column ?? 0,
             text ?? context.Document.TextOf(span));
     }
 

@@ -50,6 +50,10 @@ internal sealed record CompiledRule(
     AnnotateAction? Annotate,
     FirstSet First,
     ImmutableArray<ImmutableArray<string>> Required,
-    int MaxLength);
+    int MaxLength)
+{
+    /// <summary>`file:line:column`, made once: every piece of evidence names it.</summary>
+    public string LocationText { get; } = Location.ToString();
+}
 
 internal sealed record CompiledPhase(string Name, ConflictMode Mode, ImmutableArray<CompiledRule> Rules);

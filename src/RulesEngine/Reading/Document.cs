@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace RulesEngine.Reading;
 
@@ -32,14 +31,23 @@ public sealed record Document(
     {
         if (range.IsEmpty) return string.Empty;
         if (range.Length == 1) return Tokens[range.Start].Text;
-        var builder = new StringBuilder();
+        // Measured first, then written once into a string of the right length (a growing
+        // builder made several copies per captured phrase).
+        var length = 0;
         for (var i = range.Start; i < range.End; i++)
+            length += Tokens[i].Text.Length + (i > range.Start && Tokens[i].Has(TokenFlags.SpaceBefore) ? 1 : 0);
+        return string.Create(length, (Tokens, range), static (chars, state) =>
         {
-            var token = Tokens[i];
-            if (i > range.Start && token.Has(TokenFlags.SpaceBefore)) builder.Append(' ');
-            builder.Append(token.Text);
-        }
-        return builder.ToString();
+            var (tokens, range) = state;
+            var at = 0;
+            for (var i = range.Start; i < range.End; i++)
+            {
+                var token = tokens[i];
+                if (i > range.Start && token.Has(TokenFlags.SpaceBefore)) chars[at++] = ' ';
+                token.Text.CopyTo(chars[at..]);
+                at += token.Text.Length;
+            }
+        });
     }
 
     /// <summary>Character span [start, end) in <see cref="Text"/> covered by a token range.</summary>

@@ -241,8 +241,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
 
     private void MarkLineEnd(int index)
     {
-        var token = tokens[index];
-        tokens[index] = token with { Flags = token.Flags | TokenFlags.LineEnd };
+        tokens[index].Flags |= TokenFlags.LineEnd;
     }
 
     /// <summary>

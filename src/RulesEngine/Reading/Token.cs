@@ -43,6 +43,9 @@ public sealed record Token(
     int NormId = WordIds.None,
     int TextId = -1)
 {
+    /// <summary>Settable only by the reader, which learns a token ends its line after making it (a copy per line was garbage).</summary>
+    public TokenFlags Flags { get; internal set; } = Flags;
+
     public int End => Start + Length;
 
     public bool Has(TokenFlags flag) => (Flags & flag) == flag;
