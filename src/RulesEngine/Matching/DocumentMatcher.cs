@@ -82,7 +82,7 @@ public static class DocumentMatcher
                     nextStart = TryAt(context, vm, rule, reach, scope, position, matches, nextStart);
             return;
         }
-        if (reach is not null && (long)reach.Sparsest.Length * rule.MaxLength < context.Tokens.Length / 4) StartsNear(reach.Sparsest, rule.MaxLength, starts);
+        if (reach?.Sparsest is { } sparsest && (long)sparsest.Length * rule.MaxLength < context.Tokens.Length / 4) StartsNear(sparsest, rule.MaxLength, starts);
         else StartsOf(context, rule, starts);
         var cursor = 0;
         foreach (var position in starts)
@@ -138,12 +138,13 @@ public static class DocumentMatcher
     {
         starts.Clear();
         foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test));
-        foreach (var slot in context.Program.Index.WordSlotsOf(rule))
+        var slots = context.Program.Index.WordSlotsOf(rule);
+        foreach (var slot in slots)
             if (context.PositionsOfWord(slot) is { } positions) starts.AddRange(positions);
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
         // Each source is ascending already; only a merge of several needs sorting.
-        if (rule.First.Tests.Length + context.Program.Index.WordSlotsOf(rule).Length + rule.First.Annotations.Length > 1)
+        if (rule.First.Tests.Length + slots.Length + rule.First.Annotations.Length > 1)
         {
             starts.Sort();
             Deduplicate(starts);

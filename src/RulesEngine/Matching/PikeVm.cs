@@ -29,16 +29,11 @@ internal sealed class PikeVm
     }
 
     private readonly List<int> _lengths = [];
-    private MatchContext context;
+    private MatchContext _context;
     private Token[] _tokens;
     private TokenTest[] _tests;
 
-    public PikeVm(MatchContext context)
-    {
-        this.context = context;
-        _tokens = ImmutableCollectionsMarshal.AsArray(context.Tokens)!;
-        _tests = ImmutableCollectionsMarshal.AsArray(context.Program.Tests)!;
-    }
+    public PikeVm(MatchContext context) => Bind(context);
 
     // A VM's buffers are a few KB; letters are many and small, so each worker thread keeps one.
     [ThreadStatic] private static PikeVm? _threadVm;
@@ -51,9 +46,10 @@ internal sealed class PikeVm
         return vm;
     }
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_context), nameof(_tokens), nameof(_tests))]
     private void Bind(MatchContext letter)
     {
-        context = letter;
+        _context = letter;
         _tokens = ImmutableCollectionsMarshal.AsArray(letter.Tokens)!;
         _tests = ImmutableCollectionsMarshal.AsArray(letter.Program.Tests)!;
         _nested?.Bind(letter);
@@ -155,7 +151,7 @@ internal sealed class PikeVm
                             if (found != ((instruction.B & 2) != 0)) stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.Look:
-                            if (LookSucceeds(context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
+                            if (LookSucceeds(_context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
                                 stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.Match:
@@ -172,13 +168,13 @@ internal sealed class PikeVm
                             break;
                         case OpCode.Lexicon:
                             _lengths.Clear();
-                            context.Program.Lexicons[instruction.A].MatchAt(context.Tokens, position, scopeEnd, _lengths);
+                            _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
                             if (_lengths.Count == 0) Probe?.Fail(position, pc);
                             foreach (var length in _lengths)
                                 Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, thread.Captures));
                             break;
                         case OpCode.Annotation:
-                            var spans = context.Annotations.StartingAt(instruction.A, position);
+                            var spans = _context.Annotations.StartingAt(instruction.A, position);
                             if (spans.Count == 0) Probe?.Fail(position, pc);
                             for (var s = 0; s < spans.Count; s++)
                                 if (spans[s].End <= scopeEnd)
@@ -190,7 +186,7 @@ internal sealed class PikeVm
             threads.Clear();
             _spareLists.Push(threads);
         }
-        context.Steps += steps;
+        _context.Steps += steps;
         for (var offset = 0; offset <= furthest && offset < pending.Length; offset++)
         {
             if (pending[offset] is not { } left) continue;
@@ -257,8 +253,8 @@ internal sealed class PikeVm
                 case OpCode.Match:
                     return true;
                 case OpCode.Test when tests[instruction.A].Matches(token):
-                case OpCode.Lexicon when context.Program.Lexicons[instruction.A].StartsWith(token.NormId):
-                case OpCode.Annotation when context.Annotations.StartingAt(instruction.A, position).Count > 0:
+                case OpCode.Lexicon when _context.Program.Lexicons[instruction.A].StartsWith(token.NormId):
+                case OpCode.Annotation when _context.Annotations.StartingAt(instruction.A, position).Count > 0:
                     return true;
             }
         }
@@ -267,7 +263,7 @@ internal sealed class PikeVm
 
     private bool LookSucceeds(Lookaround look, int position, int scopeStart, int scopeEnd)
     {
-        var vm = _nested ??= new PikeVm(context);
+        var vm = _nested ??= new PikeVm(_context);
         bool found;
         if (look.Ahead)
         {

@@ -16,6 +16,7 @@ internal sealed class RequiredReach
     {
         _positions = positions;
         _cursors = new int[positions.Length];
+        Possible = positions.All(found => found.Length > 0);
     }
 
     /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
@@ -40,14 +41,7 @@ internal sealed class RequiredReach
     }
 
     /// <summary>False when some required set has no word anywhere in the letter: the rule cannot match at all.</summary>
-    public bool Possible
-    {
-        get
-        {
-            foreach (var positions in _positions) if (positions.Length == 0) return false;
-            return true;
-        }
-    }
+    public bool Possible { get; }
 
     /// <summary>Whether every required set has a word at a position in [from, to).</summary>
     public bool Within(int from, int to)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RulesEngine.Reading;
 
 namespace RulesEngine.Matching;
@@ -29,10 +30,20 @@ internal sealed class StartIndex
         for (var slot = 0; slot < ids.Count; slot++) _slotByWord[ids[slot]] = slot;
         SlotCount = ids.Count;
         _slotsByRule = [.. program.Rules.Select(r => r.First.Words.Select(w => _slotByWord[WordIds.Of(w)]).Distinct().ToArray())];
-        var requiredSets = program.Rules.SelectMany(r => r.Required).Select(set => string.Join(' ', set)).Distinct().ToList();
-        _slotsOfRequiredSet = [.. requiredSets.Select(set => set.Split(' ').Select(w => _slotByWord[WordIds.Of(w)]).Distinct().ToArray())];
-        _requiredSetsByRule = [.. program.Rules.Select(r => r.Required.Select(set => requiredSets.IndexOf(string.Join(' ', set))).ToArray())];
-        RequiredSetCount = requiredSets.Count;
+        // Rules often share a required set (`is`/`are`, a lexicon): each distinct set gets one number.
+        var setNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slotsOfSets = new List<int[]>();
+        _requiredSetsByRule = [.. program.Rules.Select(r => r.Required.Select(NumberOf).ToArray())];
+        _slotsOfRequiredSet = [.. slotsOfSets];
+        RequiredSetCount = slotsOfSets.Count;
+
+        int NumberOf(ImmutableArray<string> set)
+        {
+            var key = string.Join(' ', set);
+            if (setNumbers.TryGetValue(key, out var number)) return number;
+            slotsOfSets.Add([.. set.Select(w => _slotByWord[WordIds.Of(w)]).Distinct()]);
+            return setNumbers[key] = slotsOfSets.Count - 1;
+        }
 
         var phases = program.Phases.Length;
         _byWord = new int[]?[phases][];

@@ -39,8 +39,6 @@ internal static class TokenStrings
     /// <summary>This thread's cache of recent entries, for <see cref="Intern(ReadOnlySpan{char}, TokenString?[])"/>.</summary>
     public static TokenString?[] RecentForThread() => _recent ??= new TokenString?[RecentSize];
 
-    public static TokenString Intern(ReadOnlySpan<char> text) => Intern(text, RecentForThread());
-
     public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent)
     {
         var slot = (int)(Hash(text) & (RecentSize - 1));

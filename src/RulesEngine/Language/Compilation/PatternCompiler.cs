@@ -47,25 +47,20 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var any = false;
         var empty = false;
         var tests = new SortedSet<int>();
-        var seen = new HashSet<int>();
-        var stack = new Stack<int>([0]);
-        while (stack.Count > 0)
+        // Zero-width instructions lead on to the next; the first consuming ones are the first set.
+        Walk(program, [], instruction =>
         {
-            var pc = stack.Pop();
-            if (!seen.Add(pc)) continue;
-            var instruction = program.Code[pc];
             switch (instruction.Op)
             {
-                case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
-                case OpCode.Jump: stack.Push(instruction.A); break;
-                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: stack.Push(pc + 1); break;
+                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: return true;
                 case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
                 case OpCode.Test: any = true; tests.Add(instruction.A); break;
                 case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
                 case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
                 case OpCode.Match: any = true; empty = true; break;
             }
-        }
+            return false;
+        });
         return new FirstSet([.. words], [.. annotations], any, [.. tests], empty);
     }
 
@@ -100,7 +95,22 @@ internal sealed class PatternCompiler(SymbolTable symbols)
 
     private static bool MatchReachableAvoiding(PatternProgram program, List<int> avoided)
     {
-        var seen = new HashSet<int>(avoided);
+        var reached = false;
+        Walk(program, [.. avoided], instruction =>
+        {
+            reached |= instruction.Op == OpCode.Match;
+            return true;
+        });
+        return reached;
+    }
+
+    /// <summary>
+    /// Visits the instructions reachable from the program's start, each once and never those
+    /// already in <paramref name="seen"/>: splits and jumps are followed, a match ends its path,
+    /// and any other instruction leads on to the next only when <paramref name="visit"/> says so.
+    /// </summary>
+    private static void Walk(PatternProgram program, HashSet<int> seen, Func<Instruction, bool> visit)
+    {
         var stack = new Stack<int>([0]);
         while (stack.Count > 0)
         {
@@ -109,13 +119,13 @@ internal sealed class PatternCompiler(SymbolTable symbols)
             var instruction = program.Code[pc];
             switch (instruction.Op)
             {
-                case OpCode.Match: return true;
                 case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
                 case OpCode.Jump: stack.Push(instruction.A); break;
-                default: stack.Push(pc + 1); break;
+                default:
+                    if (visit(instruction) && instruction.Op != OpCode.Match) stack.Push(pc + 1);
+                    break;
             }
         }
-        return false;
     }
 
     private int Intern(TokenTest test)
