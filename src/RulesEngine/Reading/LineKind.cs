@@ -26,11 +26,19 @@ internal sealed class ScannedLine
     public int TokenEnd { get; set; }
     public int Indent { get; set; }
 
+    // Most lines have neither cells nor bullets: the lists are made on the first entry.
+    private List<int>? _cellStarts;
+    private List<int>? _bulletStarts;
+
     /// <summary>Token index at which each cell after the first begins (one per tab).</summary>
-    public List<int> CellStarts { get; } = [];
+    public IReadOnlyList<int> CellStarts => (IReadOnlyList<int>?)_cellStarts ?? [];
 
     /// <summary>Token index at which each bullet's item begins (bullets, `&lt;li&gt;`).</summary>
-    public List<int> BulletStarts { get; } = [];
+    public IReadOnlyList<int> BulletStarts => (IReadOnlyList<int>?)_bulletStarts ?? [];
+
+    public void AddCellStart(int token) => (_cellStarts ??= []).Add(token);
+
+    public void AddBulletStart(int token) => (_bulletStarts ??= []).Add(token);
 
     public TokenRange Tokens => new(FirstToken, TokenEnd);
 

@@ -118,7 +118,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             var c = text[i];
             if (c == '\t')
             {
-                line.CellStarts.Add(tokens.Count);
+                line.AddCellStart(tokens.Count);
                 spaceBefore = true;
                 cellStart = true;
                 i++;
@@ -131,11 +131,11 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             else if (c == '<' && TagLength(i, end) is > 0 and var tagLength)
             {
                 var tag = text.AsSpan(i, tagLength);
-                if (tag.StartsWith("<li".AsSpan(), StringComparison.OrdinalIgnoreCase)) line.BulletStarts.Add(tokens.Count);
+                if (tag.StartsWith("<li".AsSpan(), StringComparison.OrdinalIgnoreCase)) line.AddBulletStart(tokens.Count);
                 // An HTML row on one line: each <td>/<th> after the first starts a cell, as a tab does.
                 if (IsCellTag(tag) && htmlCells++ > 0)
                 {
-                    line.CellStarts.Add(tokens.Count);
+                    line.AddCellStart(tokens.Count);
                     cellStart = true;
                 }
                 if (IsBlockTag(tag)) spaceBefore = true;
@@ -143,7 +143,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             }
             else if (TokenNormaliser.IsMarkupChar(c))
             {
-                if (TokenNormaliser.IsBullet(c)) line.BulletStarts.Add(tokens.Count);
+                if (TokenNormaliser.IsBullet(c)) line.AddBulletStart(tokens.Count);
                 spaceBefore = spaceBefore || TokenNormaliser.IsBullet(c);
                 i++;
             }
@@ -155,7 +155,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             {
                 var entity = text.Substring(i, entityLength);
                 if (entity is "&nbsp;" or "&#160;") spaceBefore = true;
-                else Add(line, TokenKind.Symbol, i, entityLength, DecodeEntity(entity), ref spaceBefore, ref lineStart, ref cellStart, column0);
+                else Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(entity, DecodeEntity(entity)), ref spaceBefore, ref lineStart, ref cellStart, column0);
                 i += entityLength;
             }
             else if (TokenNormaliser.IsWordChar(c))
@@ -166,7 +166,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             {
                 var length = char.IsHighSurrogate(c) && i + 1 < end ? 2 : 1;
                 var kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
-                Add(line, kind, i, length, null, ref spaceBefore, ref lineStart, ref cellStart, column0);
+                Add(line, kind, i, length, TokenStrings.Intern(text.AsSpan(i, length), _recentStrings), ref spaceBefore, ref lineStart, ref cellStart, column0);
                 i += length;
             }
         }
@@ -178,45 +178,46 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     {
         var start = i;
         var numeric = true;
+        var hash = TokenStrings.HashSeed;
         while (i < end)
         {
             var c = text[i];
             if (TokenNormaliser.IsWordChar(c))
             {
-                numeric &= char.IsDigit(c);
-                i++;
+                numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
             }
             else if (numeric && c is '.' or ',' && i + 1 < end && char.IsDigit(text[i + 1]) && i > start)
             {
-                i++;
             }
-            else if (TokenNormaliser.IsApostrophe(c) && !numeric && i + 1 < end && char.IsLetter(text[i + 1]))
+            else if (!numeric && TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))
             {
-                i++;
             }
             else break;
-        }
-        var kind = numeric ? TokenKind.Number : TokenKind.Word;
-        if (numeric && i < end && text[i] == '%')
-        {
-            kind = TokenKind.Percentage;
+            hash = TokenStrings.HashStep(hash, c);
             i++;
         }
-        Add(line, kind, start, i - start, null, ref spaceBefore, ref lineStart, ref cellStart, column0);
+        var kind = numeric ? TokenKind.Number : TokenKind.Word;
+        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), hash, _recentStrings);
+        if (numeric && i < end && text[i] == '%')
+        {
+            // The sign is part of the token but was not hashed.
+            kind = TokenKind.Percentage;
+            i++;
+            strings = TokenStrings.Intern(text.AsSpan(start, i - start), _recentStrings);
+        }
+        Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
     }
 
-    private void Add(ScannedLine line, TokenKind kind, int start, int length, string? norm, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
+    private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
-        var span = text.AsSpan(start, length);
-        var strings = norm is null ? TokenStrings.Intern(span, _recentStrings) : TokenStrings.WithNorm(span, norm);
         var flags = TokenFlags.None;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;
         if (cellStart) flags |= TokenFlags.CellStart;
         if (kind == TokenKind.Word) flags |= strings.WordFlags;
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
-        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, strings.Text, strings.Norm, flags, strings.NormId, strings.TextId));
+        tokens.Add(new Token(tokens.Count, kind, start, length, line.Number, start - column0 + 1, strings, flags));
         spaceBefore = false;
         lineStart = false;
         cellStart = false;

@@ -33,7 +33,7 @@ internal static class SentenceSplitter
     private static bool IsSentenceEnd(ImmutableArray<Token> tokens, int i, int blockEnd)
     {
         var token = tokens[i];
-        if (token.Norm is not ("." or "!" or "?")) return false;
+        if (token.Kind != TokenKind.Punctuation || token.Norm is not ("." or "!" or "?")) return false;
         if (i + 1 >= blockEnd) return true;
         var next = tokens[i + 1];
         if (!next.Has(TokenFlags.SpaceBefore) && next.Norm is not ("\"" or "'" or ")")) return false;

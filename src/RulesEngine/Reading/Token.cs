@@ -1,6 +1,6 @@
 namespace RulesEngine.Reading;
 
-public enum TokenKind
+public enum TokenKind : byte
 {
     Word,
     Number,
@@ -30,23 +30,48 @@ public enum TokenFlags
 /// and <see cref="TextId"/> number the norm and the text across letters (see <see cref="WordIds"/>),
 /// so that matching compares ints.
 /// </summary>
-public sealed record Token(
-    int Index,
-    TokenKind Kind,
-    int Start,
-    int Length,
-    int Line,
-    int Column,
-    string Text,
-    string Norm,
-    TokenFlags Flags,
-    int NormId = WordIds.None,
-    int TextId = -1)
+/// <remarks>
+/// A letter makes one of these per word, so it is kept small: the text, its norm and their ids
+/// live once in the shared <see cref="TokenString"/> every token of that text points to (56 bytes
+/// a token instead of 72 with the strings and ids copied in). The norm's id is kept here as well
+/// because word tests read nothing else.
+/// </remarks>
+public sealed class Token
 {
+    private readonly TokenString _strings;
+
+    internal Token(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
+    {
+        Index = index;
+        Kind = kind;
+        Start = start;
+        Length = length;
+        Line = line;
+        Column = column;
+        _strings = strings;
+        NormId = strings.NormId;
+        Flags = flags;
+    }
+
+    public int Index { get; }
+    public TokenKind Kind { get; }
+    public int Start { get; }
+    public int Length { get; }
+    public int Line { get; }
+    public int Column { get; }
+    public int NormId { get; }
+    public string Text => _strings.Text;
+    public string Norm => _strings.Norm;
+
+    /// <summary>The text's index for per-text memos; -1 when the shared table was full.</summary>
+    public int TextId => _strings.TextId;
+
     /// <summary>Settable only by the reader, which learns a token ends its line after making it (a copy per line was garbage).</summary>
-    public TokenFlags Flags { get; internal set; } = Flags;
+    public TokenFlags Flags { get; internal set; }
 
     public int End => Start + Length;
 
     public bool Has(TokenFlags flag) => (Flags & flag) == flag;
+
+    public override string ToString() => $"{Text} ({Kind} at {Line}:{Column})";
 }
