@@ -9,19 +9,33 @@ namespace RulesEngine.Reading;
 /// </summary>
 public static class LetterReader
 {
+    // The scanner's working lists are kept per thread and reused: the document gets exact-size
+    // copies, and growing fresh lists for every letter made as much garbage again. A list that
+    // grew for an unusually long letter is let go rather than kept for good.
+    private const int KeptCapacity = 1 << 16;
+    [ThreadStatic] private static List<Token>? _tokens;
+    [ThreadStatic] private static List<ScannedLine>? _lines;
+
     public static Document Read(string name, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>(text.Length / 5);
-        var lines = ScanLines(text, tokens);
-        var builder = new StructureBuilder(tokens, lines);
-        return builder.Build(name, text);
+        var tokens = _tokens ??= new List<Token>(4096);
+        var lines = _lines ??= new List<ScannedLine>(1024);
+        try
+        {
+            ScanLines(text, tokens, lines);
+            return new StructureBuilder(tokens, lines).Build(name, text);
+        }
+        finally
+        {
+            if (tokens.Capacity > KeptCapacity) _tokens = null; else tokens.Clear();
+            if (lines.Capacity > KeptCapacity) _lines = null; else lines.Clear();
+        }
     }
 
-    private static List<ScannedLine> ScanLines(string text, List<Token> tokens)
+    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines)
     {
         var scanner = new LineScanner(text, tokens);
-        var lines = new List<ScannedLine>();
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         var i = start;
@@ -35,6 +49,5 @@ public static class LetterReader
             number++;
             if (i == text.Length) break;
         }
-        return lines;
     }
 }
