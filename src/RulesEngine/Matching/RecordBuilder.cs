@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using RulesEngine.Language.Model;
 using RulesEngine.Output;
 
@@ -72,14 +73,27 @@ internal sealed class RecordBuilder
             foreach (var (name, field) in obj.Fields)
             {
                 if (!node.Fields.TryGetValue(name, out var child)) node.Fields[name] = child = new Node();
-                Assign(child, field, [.. evidence.Where(e => e.Path == name || e.Path.StartsWith(name + ".", StringComparison.Ordinal) || e.Path.StartsWith(name + "[", StringComparison.Ordinal))
-                    .Select(e => (e.Path.Length == name.Length ? "" : e.Path[(name.Length + (e.Path[name.Length] == '.' ? 1 : 0))..], e.Evidence))]);
+                Assign(child, field, EvidenceBelow(evidence, name));
             }
             return;
         }
         if (node.Leaf is not null || node.Fields is not null || node.Items is not null) return;
         node.Leaf = value;
         node.Evidence = evidence;
+    }
+
+    /// <summary>The evidence of one field of an object value, with paths made relative to that field (`a.b` -> `b`, `a[0]` -> `[0]`).</summary>
+    private static ImmutableArray<(string Path, Evidence Evidence)> EvidenceBelow(ImmutableArray<(string Path, Evidence Evidence)> evidence, string field)
+    {
+        var below = ImmutableArray.CreateBuilder<(string, Evidence)>();
+        foreach (var (path, item) in evidence)
+        {
+            if (!path.StartsWith(field, StringComparison.Ordinal)) continue;
+            if (path.Length == field.Length) below.Add(("", item));
+            else if (path[field.Length] == '.') below.Add((path[(field.Length + 1)..], item));
+            else if (path[field.Length] == '[') below.Add((path[field.Length..], item));
+        }
+        return below.DrainToImmutable();
     }
 
     public (ObjectValue Record, ImmutableSortedDictionary<string, Evidence> Evidence) Build()
@@ -101,7 +115,11 @@ internal sealed class RecordBuilder
             return node.Leaf;
         }
         if (node.Items is not null)
-            return new ListValue([.. node.Items.Select((item, i) => Freeze(item, $"{path}[{i}]", evidence))]);
+        {
+            var items = new Value[node.Items.Count];
+            for (var i = 0; i < items.Length; i++) items[i] = Freeze(node.Items[i], $"{path}[{i}]", evidence);
+            return new ListValue(ImmutableCollectionsMarshal.AsImmutableArray(items));
+        }
         var fields = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
         foreach (var (name, child) in node.Fields ?? [])
             fields[name] = Freeze(child, path.Length == 0 ? name : path + "." + name, evidence);

@@ -25,8 +25,9 @@ internal sealed class TableBuilder
 
     public Table Build()
     {
-        var rows = _rows.Select((lines, index) => BuildRow(lines, _headerRows.Contains(index))).ToImmutableArray();
-        return new Table(new TokenRange(rows[0].Tokens.Start, rows[^1].Tokens.End), rows);
+        var rows = ImmutableArray.CreateBuilder<TableRow>(_rows.Count);
+        for (var index = 0; index < _rows.Count; index++) rows.Add(BuildRow(_rows[index], _headerRows.Contains(index)));
+        return new Table(new TokenRange(rows[0].Tokens.Start, rows[^1].Tokens.End), rows.MoveToImmutable());
     }
 
     private static TableRow BuildRow(List<ScannedLine> lines, bool isHeader)
@@ -36,7 +37,8 @@ internal sealed class TableBuilder
         var bounds = new List<int> { first.FirstToken };
         bounds.AddRange(first.CellStarts);
         bounds.Add(end);
-        var bullets = lines.SelectMany(l => l.BulletStarts).ToList();
+        var bullets = new List<int>();
+        foreach (var line in lines) bullets.AddRange(line.BulletStarts);
         var cells = ImmutableArray.CreateBuilder<TableCell>(bounds.Count - 1);
         for (var c = 0; c + 1 < bounds.Count; c++)
         {
@@ -48,6 +50,7 @@ internal sealed class TableBuilder
 
     private static ImmutableArray<ListItem> ItemsIn(TokenRange cell, List<int> bullets)
     {
+        if (bullets.Count == 0) return [];
         var starts = bullets.Where(b => b >= cell.Start && b < cell.End).Distinct().Order().ToList();
         var items = ImmutableArray.CreateBuilder<ListItem>();
         for (var i = 0; i < starts.Count; i++)
