@@ -8,9 +8,9 @@ internal static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations =
         ["mr", "mrs", "ms", "dr", "st", "no", "nos", "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "fig", "para", "ref"];
 
-    public static IEnumerable<Sentence> Split(ImmutableArray<Token> tokens, IEnumerable<TokenRange> blocks)
+    public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, IEnumerable<TokenRange> blocks)
     {
-        var sentences = new List<Sentence>();
+        var sentences = ImmutableArray.CreateBuilder<Sentence>();
         foreach (var block in blocks)
         {
             if (block.IsEmpty) continue;
@@ -26,8 +26,16 @@ internal static class SentenceSplitter
             }
             if (start < block.End) sentences.Add(new Sentence(new TokenRange(start, block.End)));
         }
-        sentences.Sort((a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
-        return sentences;
+        // Blocks come in document order and table cells after them: sort only when a table put them out of order.
+        if (!InOrder(sentences)) sentences.Sort(static (a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
+        return sentences.DrainToImmutable();
+    }
+
+    private static bool InOrder(ImmutableArray<Sentence>.Builder sentences)
+    {
+        for (var i = 1; i < sentences.Count; i++)
+            if (sentences[i].Tokens.Start < sentences[i - 1].Tokens.Start) return false;
+        return true;
     }
 
     private static bool IsSentenceEnd(ImmutableArray<Token> tokens, int i, int blockEnd)

@@ -48,7 +48,7 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         var items = blockItems.Concat(cellItems).OrderBy(i => i.Tokens.Start).ToImmutableArray();
 
         var frozen = tokens.ToImmutableArray();
-        var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables)).ToImmutableArray();
+        var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables));
         var lineRanges = lines.Where(l => l.HasTokens).Select(l => l.Tokens).ToImmutableArray();
         var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
         var closingRange = closing is { } c2 ? new TokenRange(c2.Tokens.Start, tokens.Count) : TokenRange.Empty;
