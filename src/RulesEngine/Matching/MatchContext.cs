@@ -42,6 +42,15 @@ internal sealed class MatchContext(RuleProgram program, Document document)
 
     private int[]?[]? _requiredPositions;
 
+    /// <summary>Whether any word of one required set occurs in the letter.</summary>
+    public bool HasRequiredSet(int set)
+    {
+        if (_requiredPositions?[set] is { } known) return known.Length > 0;
+        foreach (var slot in Program.Index.SlotsOfRequiredSet(set))
+            if (PositionsOfWord(slot) is not null) return true;
+        return false;
+    }
+
     /// <summary>Where the words of one required set occur in the letter, ascending; built once per letter for all rules.</summary>
     public int[] PositionsOfRequiredSet(int set)
     {

@@ -24,10 +24,15 @@ internal sealed class RequiredReach
     {
         var sets = context.Program.Index.RequiredSetsOf(rule);
         if (sets.Length == 0) return null;
+        // Most rules cannot match most letters (a rating letter's rules in an APA letter): a set with
+        // no word at all is found without merging the positions of the others.
+        foreach (var set in sets) if (!context.HasRequiredSet(set)) return Impossible;
         var positions = new int[sets.Length][];
         for (var i = 0; i < sets.Length; i++) positions[i] = context.PositionsOfRequiredSet(sets[i]);
         return new RequiredReach(positions);
     }
+
+    private static readonly RequiredReach Impossible = new([[]]);
 
     /// <summary>The positions of the required set that occurs least often in the letter.</summary>
     public int[] Sparsest
