@@ -100,7 +100,7 @@ public static class DocumentMatcher
     /// anywhere then walks only the few sentences that can hold its match, instead of listing
     /// every place its first test passes.
     /// </summary>
-    private static IReadOnlyList<ScopeInstance> WithRequiredWords(IReadOnlyList<ScopeInstance> instances, RequiredReach? reach)
+    private static List<ScopeInstance> WithRequiredWords(List<ScopeInstance> instances, RequiredReach? reach)
     {
         if (reach is null) return instances;
         List<ScopeInstance>? kept = null;
@@ -127,7 +127,7 @@ public static class DocumentMatcher
         return false;
     }
 
-    private static int Covered(IReadOnlyList<ScopeInstance> instances)
+    private static int Covered(List<ScopeInstance> instances)
     {
         var covered = 0;
         foreach (var instance in instances) covered += instance.Range.Length;
@@ -199,7 +199,7 @@ public static class DocumentMatcher
         var rules = phase.Rules;
         var matches = new List<RuleMatch>();
         if (rules.IsEmpty) return matches;
-        var scopes = new IReadOnlyList<ScopeInstance>?[rules.Length];
+        var scopes = new List<ScopeInstance>?[rules.Length];
         var reaches = new RequiredReach?[rules.Length];
         var reachKnown = new bool[rules.Length];
         var cursor = new int[rules.Length];

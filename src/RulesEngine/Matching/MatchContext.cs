@@ -64,6 +64,9 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         return _requiredPositions[set] = [.. positions];
     }
 
+    /// <summary>Where scopes of each kind lie in this letter, by <see cref="ScopeKind"/>: shared by every rule's chain.</summary>
+    public ScopeResolver.Candidate[]?[] ScopeCandidates { get; } = new ScopeResolver.Candidate[]?[(int)ScopeKind.Line + 1];
+
     /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
     public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
 

@@ -8,10 +8,11 @@ internal static class ScopeResolver
 {
     private static readonly ImmutableDictionary<string, Binding> NoBindings = ImmutableDictionary<string, Binding>.Empty;
 
-    private readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
+    internal readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
 
     /// <summary>The scope instances, in document order. The list is shared: callers must not change it.</summary>
-    public static IReadOnlyList<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
+    // A List, not an interface: the matcher reads it at every start it tries.
+    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
     {
         // Chains without conditions (`within sentence`, `within table row`) recur across rules and
         // phases and depend only on the letter: resolve each once per letter.
@@ -40,7 +41,7 @@ internal static class ScopeResolver
         foreach (var scope in scopes)
         {
             var next = new List<ScopeInstance>();
-            var candidates = Candidates(context.Document, scope.Kind);
+            var candidates = context.ScopeCandidates[(int)scope.Kind] ??= Candidates(context.Document, scope.Kind);
             foreach (var parent in current)
             foreach (var candidate in candidates)
             {
@@ -54,20 +55,21 @@ internal static class ScopeResolver
         return current;
     }
 
-    private static IEnumerable<Candidate> Candidates(Document document, ScopeKind kind) => kind switch
+    /// <summary>Where scopes of a kind lie in the letter; worked out once per letter and kind (see <see cref="MatchContext.ScopeCandidates"/>).</summary>
+    private static Candidate[] Candidates(Document document, ScopeKind kind) => kind switch
     {
         ScopeKind.Document => [new Candidate(document.All, default, 0)],
         ScopeKind.Head => [new Candidate(document.Head, default, 0)],
         ScopeKind.Closing => [new Candidate(document.Closing, default, 0)],
-        ScopeKind.Section => document.Sections.Select((s, i) => new Candidate(s.Body, s.Heading, 0, i)),
-        ScopeKind.Heading => document.Sections.Select(s => new Candidate(s.Heading, s.Heading, 0)),
-        ScopeKind.Paragraph => document.Paragraphs.Select(p => new Candidate(p.Tokens, default, 0)),
-        ScopeKind.Sentence => document.Sentences.Select(s => new Candidate(s.Tokens, default, 0)),
-        ScopeKind.Table => document.Tables.Select(t => new Candidate(t.Tokens, default, 0)),
-        ScopeKind.Row => document.Tables.SelectMany(t => t.Rows).Select(r => new Candidate(r.Tokens, default, 0)),
-        ScopeKind.Cell => document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => new Candidate(c.Tokens, default, c.Column)),
-        ScopeKind.Item => document.ListItems.Select(i => new Candidate(i.Tokens, default, 0)),
-        ScopeKind.Line => document.Lines.Select(l => new Candidate(l, default, 0)),
+        ScopeKind.Section => [.. document.Sections.Select((s, i) => new Candidate(s.Body, s.Heading, 0, i))],
+        ScopeKind.Heading => [.. document.Sections.Select(s => new Candidate(s.Heading, s.Heading, 0))],
+        ScopeKind.Paragraph => [.. document.Paragraphs.Select(p => new Candidate(p.Tokens, default, 0))],
+        ScopeKind.Sentence => [.. document.Sentences.Select(s => new Candidate(s.Tokens, default, 0))],
+        ScopeKind.Table => [.. document.Tables.Select(t => new Candidate(t.Tokens, default, 0))],
+        ScopeKind.Row => [.. document.Tables.SelectMany(t => t.Rows).Select(r => new Candidate(r.Tokens, default, 0))],
+        ScopeKind.Cell => [.. document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => new Candidate(c.Tokens, default, c.Column))],
+        ScopeKind.Item => [.. document.ListItems.Select(i => new Candidate(i.Tokens, default, 0))],
+        ScopeKind.Line => [.. document.Lines.Select(l => new Candidate(l, default, 0))],
         _ => [],
     };
 
