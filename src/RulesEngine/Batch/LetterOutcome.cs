@@ -6,8 +6,8 @@ namespace RulesEngine.Batch;
 /// <summary>What happened to one letter of a batch: its result, or the reason it has none.</summary>
 public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, string? Error, IReadOnlyList<string> Warnings, string? Text = null)
 {
-    /// <summary>What a writer prepared for this letter on a worker thread (its serialised form), before the ordered write.</summary>
-    public string? Prepared { get; init; }
+    /// <summary>What a writer prepared for this letter on a worker thread (its serialised form, UTF-8), before the ordered write.</summary>
+    public byte[]? Prepared { get; init; }
 
     public bool Succeeded => Result is not null;
 }
