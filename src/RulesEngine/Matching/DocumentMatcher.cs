@@ -36,9 +36,10 @@ public static class DocumentMatcher
         }
         steps = context.Steps;
         var (record, evidence) = builder.Build();
-        var ticks = program.Rules.Where(r => context.RuleTicks[r.Order] > 0)
-            .GroupBy(r => r.Name).ToImmutableDictionary(g => g.Key, g => g.Sum(r => context.RuleTicks[r.Order]));
-        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks);
+        var ticks = ImmutableDictionary.CreateBuilder<string, long>();
+        foreach (var rule in program.Rules)
+            if (context.RuleTicks[rule.Order] > 0) ticks[rule.Name] = ticks.GetValueOrDefault(rule.Name) + context.RuleTicks[rule.Order];
+        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks.ToImmutable());
     }
 
     private static List<RuleMatch> FindMatches(MatchContext context, PikeVm vm, int phaseIndex) =>
