@@ -110,6 +110,7 @@ internal sealed class PikeVm
         var furthest = 0;
         var best = -1;
         var steps = 0;
+        var probe = Probe;
         captures = null;
 
         for (var offset = 0; offset <= furthest && offset < window; offset++)
@@ -130,7 +131,7 @@ internal sealed class PikeVm
                     if (visited[pc] == stamp) continue;
                     visited[pc] = stamp;
                     steps++;
-                    var instruction = code[pc];
+                    ref readonly var instruction = ref code[pc];
                     switch (instruction.Op)
                     {
                         case OpCode.Jump:
@@ -143,23 +144,8 @@ internal sealed class PikeVm
                         case OpCode.Save:
                             stack[depth++] = new Thread(pc + 1, keepCaptures ? Save(instruction.A, position, thread.Captures) : NoSaves);
                             break;
-                        case OpCode.LineStart:
-                            if (position < tokens.Length && tokens[position].Has(TokenFlags.LineStart))
-                                stack[depth++] = new Thread(pc + 1, thread.Captures);
-                            break;
-                        case OpCode.LineEnd:
-                            if (position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd))
-                                stack[depth++] = new Thread(pc + 1, thread.Captures);
-                            break;
-                        case OpCode.LookToken:
-                            var test = tests[instruction.A];
-                            var found = (instruction.B & 1) != 0
-                                ? position < scopeEnd && test.Matches(tokens[position])
-                                : position - 1 >= scopeStart && test.Matches(tokens[position - 1]);
-                            if (found != ((instruction.B & 2) != 0)) stack[depth++] = new Thread(pc + 1, thread.Captures);
-                            break;
-                        case OpCode.Look:
-                            if (LookSucceeds(_context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd))
+                        case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
+                            if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd))
                                 stack[depth++] = new Thread(pc + 1, thread.Captures);
                             break;
                         case OpCode.Match:
@@ -172,21 +158,10 @@ internal sealed class PikeVm
                         case OpCode.Test:
                             if (position < scopeEnd && tests[instruction.A].Matches(tokens[position]))
                                 Schedule(pending, ref furthest, window, offset + 1, new Thread(pc + 1, thread.Captures));
-                            else Probe?.Fail(position, pc);
+                            else probe?.Fail(position, pc);
                             break;
-                        case OpCode.Lexicon:
-                            _lengths.Clear();
-                            _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
-                            if (_lengths.Count == 0) Probe?.Fail(position, pc);
-                            foreach (var length in _lengths)
-                                Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, thread.Captures));
-                            break;
-                        case OpCode.Annotation:
-                            var spans = _context.Annotations.StartingAt(instruction.A, position);
-                            if (spans.Count == 0) Probe?.Fail(position, pc);
-                            for (var s = 0; s < spans.Count; s++)
-                                if (spans[s].End <= scopeEnd)
-                                    Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(pc + 1, thread.Captures));
+                        case OpCode.Lexicon or OpCode.Annotation:
+                            ConsumeSpans(instruction, pc, thread.Captures, start, offset, scopeEnd, pending, ref furthest, window);
                             break;
                     }
                 }
@@ -210,6 +185,51 @@ internal sealed class PikeVm
         if (_saveCount == _saves.Length) Array.Resize(ref _saves, _saves.Length * 2);
         _saves[_saveCount] = new Saved(slot, position, previous);
         return _saveCount++;
+    }
+
+    // The commonest instructions stay in Execute's loop; the rest are out of line, which keeps
+    // the loop's locals in registers.
+
+    /// <summary>Whether a zero-width instruction (`^`, `$`, a one-token or a full lookaround) holds here.</summary>
+    private bool ZeroWidthHolds(in Instruction instruction, int position, int scopeStart, int scopeEnd)
+    {
+        var tokens = _tokens;
+        switch (instruction.Op)
+        {
+            case OpCode.LineStart:
+                return position < tokens.Length && tokens[position].Has(TokenFlags.LineStart);
+            case OpCode.LineEnd:
+                return position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd);
+            case OpCode.LookToken:
+                var test = _tests[instruction.A];
+                var found = (instruction.B & 1) != 0
+                    ? position < scopeEnd && test.Matches(tokens[position])
+                    : position - 1 >= scopeStart && test.Matches(tokens[position - 1]);
+                return found != ((instruction.B & 2) != 0);
+            default:
+                return LookSucceeds(_context.Program.Lookarounds[instruction.A], position, scopeStart, scopeEnd);
+        }
+    }
+
+    /// <summary>Schedules a thread at the end of each lexicon entry or annotated span that starts here.</summary>
+    private void ConsumeSpans(in Instruction instruction, int pc, int captures, int start, int offset, int scopeEnd,
+        List<Thread>?[] pending, ref int furthest, int window)
+    {
+        var position = start + offset;
+        if (instruction.Op == OpCode.Lexicon)
+        {
+            _lengths.Clear();
+            _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
+            if (_lengths.Count == 0) Probe?.Fail(position, pc);
+            foreach (var length in _lengths)
+                Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, captures));
+            return;
+        }
+        var spans = _context.Annotations.StartingAt(instruction.A, position);
+        if (spans.Count == 0) Probe?.Fail(position, pc);
+        for (var s = 0; s < spans.Count; s++)
+            if (spans[s].End <= scopeEnd)
+                Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(pc + 1, captures));
     }
 
     private List<Thread> Rent() => _spareLists.Count > 0 ? _spareLists.Pop() : [];
