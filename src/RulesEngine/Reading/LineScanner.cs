@@ -178,33 +178,22 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     {
         var start = i;
         var numeric = true;
-        var hash = TokenStrings.HashSeed;
         while (i < end)
         {
             var c = text[i];
-            if (TokenNormaliser.IsWordChar(c))
-            {
-                numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
-            }
-            else if (numeric && c is '.' or ',' && i + 1 < end && char.IsDigit(text[i + 1]) && i > start)
-            {
-            }
-            else if (!numeric && TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))
-            {
-            }
-            else break;
-            hash = TokenStrings.HashStep(hash, c);
+            if (TokenNormaliser.IsWordChar(c)) numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
+            // A number goes on over `1,000` and `2.5`; a word over `children's`.
+            else if (numeric ? !(c is '.' or ',' && i > start && i + 1 < end && char.IsDigit(text[i + 1]))
+                             : !(TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))) break;
             i++;
         }
         var kind = numeric ? TokenKind.Number : TokenKind.Word;
-        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), hash, _recentStrings);
         if (numeric && i < end && text[i] == '%')
         {
-            // The sign is part of the token but was not hashed.
             kind = TokenKind.Percentage;
             i++;
-            strings = TokenStrings.Intern(text.AsSpan(start, i - start), _recentStrings);
         }
+        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), _recentStrings);
         Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
     }

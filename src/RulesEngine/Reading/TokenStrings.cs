@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RulesEngine.Reading;
 
@@ -40,29 +40,25 @@ internal static class TokenStrings
     /// <summary>This thread's cache of recent entries, for <see cref="Intern(ReadOnlySpan{char}, TokenString?[])"/>.</summary>
     public static TokenString?[] RecentForThread() => _recent ??= new TokenString?[RecentSize];
 
-    public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent) => Intern(text, Hash(text), recent);
-
-    /// <summary>As above, with the text's <see cref="HashStep"/> hash already worked out by a scanner that read its characters anyway.</summary>
-    public static TokenString Intern(ReadOnlySpan<char> text, uint hash, TokenString?[] recent)
+    public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent)
     {
-        var slot = (int)((hash ^ (hash >> 15)) & (RecentSize - 1));
+        var slot = (int)(Hash(text) & (RecentSize - 1));
         if (recent[slot] is { } cached && text.SequenceEqual(cached.Text)) return cached;
         var entry = InternShared(text);
         if (entry.TextId >= 0) recent[slot] = entry;
         return entry;
     }
 
-    /// <summary>FNV-1a: the starting value, then one <see cref="HashStep"/> per character.</summary>
-    public const uint HashSeed = 2166136261u;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint HashStep(uint hash, char c) => (hash ^ c) * 16777619u;
-
+    /// <summary>
+    /// A hash for the cache slot from the length and the first and last four characters, read as
+    /// two 64-bit words: a few independent operations whatever the length, where a per-character
+    /// hash chains one multiply per character. Texts that share it only miss the cache.
+    /// </summary>
     private static uint Hash(ReadOnlySpan<char> text)
     {
-        var hash = HashSeed;
-        foreach (var c in text) hash = HashStep(hash, c);
-        return hash;
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return hash ^ (hash >> 15);
     }
 
     private static TokenString InternShared(ReadOnlySpan<char> text)
