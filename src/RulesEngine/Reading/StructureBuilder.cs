@@ -41,19 +41,30 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         }).ToImmutableArray();
 
         var tables = _tables.Select(t => t.Build()).ToImmutableArray();
-        var paragraphs = _blocks.Where(b => b.Kind == BlockKind.Paragraph)
-            .Select(b => new Paragraph(b.Tokens, b.Lines[0].Number, b.Lines[^1].Number)).ToImmutableArray();
-        var blockItems = _blocks.Where(b => b.Kind == BlockKind.ListItem).Select(b => new ListItem(b.Tokens, b.Level));
-        var cellItems = tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).SelectMany(c => c.Items);
-        var items = blockItems.Concat(cellItems).OrderBy(i => i.Tokens.Start).ToImmutableArray();
+        // Loops rather than LINQ for what every letter has hundreds of (paragraphs, lines, items).
+        var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
+        var items = ImmutableArray.CreateBuilder<ListItem>();
+        foreach (var block in _blocks)
+        {
+            if (block.Kind == BlockKind.Paragraph) paragraphs.Add(new Paragraph(block.Tokens, block.Lines[0].Number, block.Lines[^1].Number));
+            else if (block.Kind == BlockKind.ListItem) items.Add(new ListItem(block.Tokens, block.Level));
+        }
+        var blockItemCount = items.Count;
+        foreach (var table in tables)
+        foreach (var row in table.Rows)
+        foreach (var cell in row.Cells)
+            items.AddRange(cell.Items);
+        // Block items are in document order already; items in table cells need merging in.
+        if (items.Count > blockItemCount) items.Sort(static (a, b) => a.Tokens.Start != b.Tokens.Start ? a.Tokens.Start.CompareTo(b.Tokens.Start) : a.Tokens.End.CompareTo(b.Tokens.End));
 
         var frozen = tokens.ToImmutableArray();
         var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables));
-        var lineRanges = lines.Where(l => l.HasTokens).Select(l => l.Tokens).ToImmutableArray();
+        var lineRanges = ImmutableArray.CreateBuilder<TokenRange>(lines.Count);
+        foreach (var line in lines) if (line.HasTokens) lineRanges.Add(line.Tokens);
         var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
         var closingRange = closing is { } c2 ? new TokenRange(c2.Tokens.Start, tokens.Count) : TokenRange.Empty;
 
-        return new Document(name, text, frozen, lineRanges, paragraphs, sentences, sections, tables, items,
+        return new Document(name, text, frozen, lineRanges.DrainToImmutable(), paragraphs.DrainToImmutable(), sentences, sections, tables, items.DrainToImmutable(),
             _figures.ToImmutableArray(), head, closingRange);
     }
 
