@@ -1,0 +1,72 @@
+using RulesEngine.Batch;
+using RulesEngine.Output;
+using RulesEngine.Reading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Output;
+
+public sealed class JsonLinesWriterTests : IDisposable
+{
+    private const string CouncilRule = """
+        rule council
+          match (cap "council") -> c
+          emit council = text(c)
+        """;
+
+    private readonly string _temp = Directory.CreateTempSubdirectory("rulesengine-jsonl-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static List<LetterOutcome> Outcomes(ILetterWriter writer)
+    {
+        var sources = new[]
+        {
+            LetterSource.FromText("first", "Derby City Council wrote about “children’s” homes."),
+            LetterSource.FromText("empty", "   "),
+            LetterSource.FromText("second", "Ynys Môn Council wrote."),
+        };
+        return [.. BatchRunner.Run(Rules.Compile(CouncilRule), sources, jobs: 2, default, writer.Prepare)];
+    }
+
+    [Fact]
+    public void FileGetsOneCompactLinePerProcessedLetterInBatchOrder()
+    {
+        var path = Path.Combine(_temp, "letters.jsonl");
+        var writer = new JsonLinesWriter(path);
+        var outcomes = Outcomes(writer);
+        foreach (var outcome in outcomes) writer.Write(outcome);
+        writer.Complete();
+
+        var expected = outcomes.Where(o => o.Succeeded).Select(o => JsonOutput.Serialize(o.Result!, indented: false) + "\n");
+        Assert.Equal(string.Concat(expected), File.ReadAllText(path));
+        Assert.Equal(["first", "second"], File.ReadAllLines(path).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("letter").GetString()));
+    }
+
+    [Fact]
+    public void StreamAndFileFormsWriteTheSameText()
+    {
+        var path = Path.Combine(_temp, "letters.jsonl");
+        var toFile = new JsonLinesWriter(path);
+        foreach (var outcome in Outcomes(toFile)) toFile.Write(outcome);
+        toFile.Complete();
+
+        var text = new StringWriter();
+        var toStream = new JsonLinesWriter(text);
+        foreach (var outcome in Outcomes(toStream)) toStream.Write(outcome);
+        toStream.Complete();
+
+        Assert.Equal(File.ReadAllText(path), text.ToString());
+        Assert.Contains("\"council\":\"Môn Council\"", text.ToString());
+    }
+
+    [Fact]
+    public void AbandonedFileLeavesNothingBehind()
+    {
+        var path = Path.Combine(_temp, "letters.jsonl");
+        var writer = new JsonLinesWriter(path);
+        foreach (var outcome in Outcomes(writer)) writer.Write(outcome);
+        writer.Abandon();
+
+        Assert.Empty(Directory.GetFiles(_temp));
+    }
+}
