@@ -31,6 +31,9 @@ switch (args.FirstOrDefault())
     case "loop" when args.Length > 1:
         MatchStats.Loop(root, args[1], double.Parse(Option("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
+    case "coldstart" when args.Length > 1:
+        ColdStart.Run(root, Path.GetFullPath(args[1]), int.Parse(Option("--runs", "10")));
+        return 0;
     case "allocations" when args.Length > 1:
         AllocationCensus.Run(args[1], Path.Combine(root, "rules"), int.Parse(Option("--count", "1000")));
         return 0;
@@ -39,7 +42,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ComponentBenchmarks>(args: args.Skip(1).ToArray());
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | components");
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | coldstart LETTER [--runs N] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | components");
         return 1;
 }
 
