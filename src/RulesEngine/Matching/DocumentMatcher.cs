@@ -124,7 +124,7 @@ public static class DocumentMatcher
         var first = rule.First;
         if (first.AnyToken || first.Empty || !first.Tests.IsEmpty || !first.Annotations.IsEmpty) return true;
         foreach (var slot in context.Program.Index.WordSlotsOf(rule))
-            if (context.PositionsOfWord(slot) is not null) return true;
+            if (!context.PositionsOfWord(slot).IsEmpty) return true;
         return false;
     }
 
@@ -141,7 +141,7 @@ public static class DocumentMatcher
         foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test));
         var slots = context.Program.Index.WordSlotsOf(rule);
         foreach (var slot in slots)
-            if (context.PositionsOfWord(slot) is { } positions) starts.AddRange(positions);
+            starts.AddRange(context.PositionsOfWord(slot));
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
         // Each source is ascending already; only a merge of several needs sorting.

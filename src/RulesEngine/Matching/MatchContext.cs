@@ -21,23 +21,37 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public long Considered { get; set; }
     public long Runs { get; set; }
 
-    private List<int>?[]? _wordPositions;
+    // The word index: positions grouped by slot in one array, slot s at [_slotStarts[s], _slotStarts[s + 1]).
+    // Counted, then filled, so a letter makes two arrays instead of a growing list per word.
+    private int[]? _slotStarts;
+    private int[]? _slotPositions;
 
-    /// <summary>Where a word that begins some rule (by its start-index slot) occurs in the letter; built once per letter for all phases.</summary>
-    public List<int>? PositionsOfWord(int slot)
+    /// <summary>Where a word that begins some rule (by its start-index slot) occurs in the letter, ascending; built once per letter for all phases.</summary>
+    public ReadOnlySpan<int> PositionsOfWord(int slot)
     {
-        if (_wordPositions is null)
+        if (_slotStarts is null) BuildWordIndex();
+        return _slotPositions.AsSpan(_slotStarts[slot], _slotStarts[slot + 1] - _slotStarts[slot]);
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_slotStarts), nameof(_slotPositions))]
+    private void BuildWordIndex()
+    {
+        var index = Program.Index;
+        var slotOfToken = System.Buffers.ArrayPool<int>.Shared.Rent(Tokens.Length);
+        var starts = new int[index.SlotCount + 1];
+        for (var i = 0; i < Tokens.Length; i++)
         {
-            var index = Program.Index;
-            var positions = new List<int>?[index.SlotCount];
-            for (var i = 0; i < Tokens.Length; i++)
-            {
-                var found = index.SlotOf(Tokens[i].NormId);
-                if (found >= 0) (positions[found] ??= []).Add(i);
-            }
-            _wordPositions = positions;
+            var slot = slotOfToken[i] = index.SlotOf(Tokens[i].NormId);
+            if (slot >= 0) starts[slot + 1]++;
         }
-        return _wordPositions[slot];
+        for (var slot = 0; slot < index.SlotCount; slot++) starts[slot + 1] += starts[slot];
+        var positions = new int[starts[index.SlotCount]];
+        var next = starts[..^1];
+        for (var i = 0; i < Tokens.Length; i++)
+            if (slotOfToken[i] is var slot and >= 0) positions[next[slot]++] = i;
+        System.Buffers.ArrayPool<int>.Shared.Return(slotOfToken);
+        _slotStarts = starts;
+        _slotPositions = positions;
     }
 
     private int[]?[]? _requiredPositions;
@@ -47,7 +61,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     {
         if (_requiredPositions?[set] is { } known) return known.Length > 0;
         foreach (var slot in Program.Index.SlotsOfRequiredSet(set))
-            if (PositionsOfWord(slot) is not null) return true;
+            if (!PositionsOfWord(slot).IsEmpty) return true;
         return false;
     }
 
@@ -59,7 +73,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         var positions = new List<int>();
         var slots = Program.Index.SlotsOfRequiredSet(set);
         foreach (var slot in slots)
-            if (PositionsOfWord(slot) is { } found) positions.AddRange(found);
+            positions.AddRange(PositionsOfWord(slot));
         if (slots.Length > 1) positions.Sort();
         return _requiredPositions[set] = [.. positions];
     }
