@@ -71,7 +71,7 @@ public static class DocumentMatcher
 
     private static void FindRuleMatches(MatchContext context, PikeVm vm, CompiledRule rule, RequiredReach? reach, List<int> starts, List<RuleMatch> matches)
     {
-        var instances = WithRequiredWords(ScopeResolver.Resolve(context, rule.Scopes, vm), reach);
+        var instances = WithRequiredWords(ScopeResolver.Resolve(context, rule.Scopes, vm, reach), reach);
         if (instances.Count == 0) return;
         var nextStart = 0;
         // A rule that starts with a class or regex test and looks at most of the letter visits

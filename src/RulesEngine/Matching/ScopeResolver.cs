@@ -12,13 +12,14 @@ internal static class ScopeResolver
 
     /// <summary>The scope instances, in document order. The list is shared: callers must not change it.</summary>
     // A List, not an interface: the matcher reads it at every start it tries.
-    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null)
+    /// <param name="reach">The rule's required words, if any: a chain with conditions skips the places that lack them before running its conditions.</param>
+    public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null, RequiredReach? reach = null)
     {
         // Chains without conditions (`within sentence`, `within table row`) recur across rules and
-        // phases and depend only on the letter: resolve each once per letter.
-        if (KeyOf(scopes) is not { } key) return ResolveChain(context, scopes, vm ?? new PikeVm(context));
+        // phases and depend only on the letter: resolve each once per letter, for every rule.
+        if (KeyOf(scopes) is not { } key) return ResolveChain(context, scopes, vm ?? new PikeVm(context), reach);
         if (!context.ResolvedScopes.TryGetValue(key, out var known))
-            context.ResolvedScopes[key] = known = ResolveChain(context, scopes, vm ?? new PikeVm(context));
+            context.ResolvedScopes[key] = known = ResolveChain(context, scopes, vm ?? new PikeVm(context), reach: null);
         return known;
     }
 
@@ -35,7 +36,7 @@ internal static class ScopeResolver
         return key;
     }
 
-    private static List<ScopeInstance> ResolveChain(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm vm)
+    private static List<ScopeInstance> ResolveChain(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm vm, RequiredReach? reach)
     {
         var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
         foreach (var scope in scopes)
@@ -46,6 +47,9 @@ internal static class ScopeResolver
             foreach (var candidate in candidates)
             {
                 if (candidate.Range.Start < parent.Range.Start || candidate.Range.End > parent.Range.End || candidate.Range.IsEmpty && scope.Kind != ScopeKind.Section) continue;
+                // A place without the rule's required words cannot hold a match, nor can anything inside
+                // it: a cursor step instead of running the scope's conditions (a VM run per table cell).
+                if (reach is not null && !reach.Within(candidate.Range.Start, candidate.Range.End)) continue;
                 var bindings = parent.Bindings;
                 if (scope.Conditions.IsEmpty || Satisfies(context, vm, scope, candidate, ref bindings)) next.Add(new ScopeInstance(candidate.Range, bindings));
             }
