@@ -10,8 +10,10 @@ internal static class ScopeResolver
 
     internal readonly record struct Candidate(TokenRange Range, TokenRange Heading, int Column, int Section = -1);
 
-    /// <summary>The scope instances, in document order. The list is shared: callers must not change it.</summary>
-    // A List, not an interface: the matcher reads it at every start it tries.
+    /// <summary>
+    /// The scope instances, in document order. The list is shared: callers must not change it. (A
+    /// List, not an interface: the matcher reads it at every start it tries.)
+    /// </summary>
     /// <param name="reach">The rule's required words, if any: a chain with conditions skips the places that lack them before running its conditions.</param>
     public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null, RequiredReach? reach = null)
     {
