@@ -16,7 +16,6 @@ internal sealed class RecordBuilder
         public SortedDictionary<string, Node>? Fields;
         public List<Node>? Items;
         public Value? Leaf;
-        public string? LeafJson;
         public ImmutableArray<(string Path, Evidence Evidence)> Evidence = [];
     }
 
@@ -38,16 +37,14 @@ internal sealed class RecordBuilder
                 if (last)
                 {
                     // Two rules may emit the same item from the same text; keep it once. Compare places
-                    // first: the JSON is only needed when two items come from the same place.
+                    // first: the values are only compared when two items come from the same place.
                     var at = value.Evidence.IsEmpty ? -1 : value.Evidence[0].Evidence.Start;
-                    string? json = null;
                     foreach (var existing in child.Items)
                     {
                         if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence[0].Evidence.Start) != at) continue;
-                        json ??= value.Value.ToJson();
-                        if ((existing.LeafJson ??= existing.Leaf?.ToJson()) == json) return;
+                        if (value.Value.Equals(existing.Leaf)) return;
                     }
-                    child.Items.Add(new Node { Leaf = value.Value, LeafJson = json, Evidence = value.Evidence });
+                    child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
                     return;
                 }
                 var item = new Node { Fields = new(StringComparer.Ordinal) };

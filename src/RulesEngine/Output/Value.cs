@@ -3,10 +3,15 @@ using System.Globalization;
 
 namespace RulesEngine.Output;
 
-/// <summary>A value in a letter's record. Immutable; written to JSON with sorted keys.</summary>
+/// <summary>
+/// A value in a letter's record. Immutable; written to JSON with sorted keys. Two values are equal
+/// exactly when their JSON is: numbers by value (`1.0` is `1`), objects field by field in key order,
+/// lists item by item; compared directly rather than by serialising both (the record builder's
+/// check for duplicate list items did that, a few per cent of a batch).
+/// </summary>
 public abstract record Value
 {
-    /// <summary>The value as JSON text, also its identity when comparing records.</summary>
+    /// <summary>The value as JSON text.</summary>
     public string ToJson() => JsonOutput.Serialize(this, indented: false);
 }
 
@@ -32,16 +37,43 @@ public sealed record ObjectValue(ImmutableSortedDictionary<string, Value> Fields
 
     public Value? this[string name] => Fields.GetValueOrDefault(name);
 
-    public bool Equals(ObjectValue? other) => other is not null && ToJson() == other.ToJson();
+    public bool Equals(ObjectValue? other)
+    {
+        if (other is null || other.Fields.Count != Fields.Count) return false;
+        if (ReferenceEquals(this, other)) return true;
+        // Both sorted by ordinal key, as their JSON is: pairwise in order.
+        using var theirs = other.Fields.GetEnumerator();
+        foreach (var (name, value) in Fields)
+        {
+            theirs.MoveNext();
+            if (!string.Equals(name, theirs.Current.Key, StringComparison.Ordinal) || !value.Equals(theirs.Current.Value)) return false;
+        }
+        return true;
+    }
 
-    public override int GetHashCode() => ToJson().GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var (name, value) in Fields)
+        {
+            hash.Add(name, StringComparer.Ordinal);
+            hash.Add(value);
+        }
+        return hash.ToHashCode();
+    }
 }
 
 public sealed record ListValue(ImmutableArray<Value> Items) : Value
 {
-    public bool Equals(ListValue? other) => other is not null && ToJson() == other.ToJson();
+    public bool Equals(ListValue? other) =>
+        other is not null && Items.Length == other.Items.Length && Items.SequenceEqual(other.Items);
 
-    public override int GetHashCode() => ToJson().GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in Items) hash.Add(item);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>Where a value came from: the rule, the rule's place in its file, and the letter text it was read from.</summary>
