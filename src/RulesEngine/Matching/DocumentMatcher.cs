@@ -71,7 +71,7 @@ public static class DocumentMatcher
 
     private static void FindRuleMatches(MatchContext context, PikeVm vm, CompiledRule rule, RequiredReach? reach, List<int> starts, List<RuleMatch> matches)
     {
-        var instances = WithRequiredWords(ScopeResolver.Resolve(context, rule.Scopes, vm, reach), reach);
+        var instances = ScopeResolver.Resolve(context, rule.Scopes, vm, reach);
         if (instances.Count == 0) return;
         var nextStart = 0;
         // A rule that starts with a class or regex test and looks at most of the letter visits
@@ -96,36 +96,11 @@ public static class DocumentMatcher
         }
     }
 
-    /// <summary>
-    /// The scopes that hold a word of each required set: a sentence-scoped rule that could start
-    /// anywhere then walks only the few sentences that can hold its match, instead of listing
-    /// every place its first test passes.
-    /// </summary>
-    private static List<ScopeInstance> WithRequiredWords(List<ScopeInstance> instances, RequiredReach? reach)
-    {
-        if (reach is null) return instances;
-        List<ScopeInstance>? kept = null;
-        for (var i = 0; i < instances.Count; i++)
-        {
-            var scope = instances[i];
-            var holds = reach.Within(scope.Range.Start, scope.Range.End);
-            if (holds) kept?.Add(scope);
-            else if (kept is null)
-            {
-                kept = new List<ScopeInstance>(i);
-                for (var j = 0; j < i; j++) kept.Add(instances[j]);
-            }
-        }
-        return kept ?? instances;
-    }
-
     private static bool MayStart(MatchContext context, CompiledRule rule)
     {
         var first = rule.First;
-        if (first.AnyToken || first.Empty || !first.Tests.IsEmpty || !first.Annotations.IsEmpty) return true;
-        foreach (var slot in context.Program.Index.WordSlotsOf(rule))
-            if (!context.PositionsOfWord(slot).IsEmpty) return true;
-        return false;
+        return first.AnyToken || first.Empty || !first.Tests.IsEmpty || !first.Annotations.IsEmpty
+            || context.AnyWordOccurs(context.Program.Index.WordSlotsOf(rule));
     }
 
     private static int Covered(List<ScopeInstance> instances)
@@ -236,7 +211,7 @@ public static class DocumentMatcher
                     reaches[index] = RequiredReach.For(context, rule);
                 }
                 if (reaches[index] is { Possible: false }) continue;
-                var instances = scopes[index] ??= ScopeResolver.Resolve(context, rule.Scopes, vm);
+                var instances = scopes[index] ??= ScopeResolver.Resolve(context, rule.Scopes, vm, reaches[index]);
                 while (cursor[index] < instances.Count && instances[cursor[index]].Range.End <= position) cursor[index]++;
                 if (cursor[index] >= instances.Count) continue;
                 var scope = instances[cursor[index]];

@@ -56,14 +56,17 @@ internal sealed class MatchContext(RuleProgram program, Document document)
 
     private int[]?[]? _requiredPositions;
 
-    /// <summary>Whether any word of one required set occurs in the letter.</summary>
-    public bool HasRequiredSet(int set)
+    /// <summary>Whether any of these words (by start-index slot) occurs in the letter.</summary>
+    public bool AnyWordOccurs(int[] slots)
     {
-        if (_requiredPositions?[set] is { } known) return known.Length > 0;
-        foreach (var slot in Program.Index.SlotsOfRequiredSet(set))
+        foreach (var slot in slots)
             if (!PositionsOfWord(slot).IsEmpty) return true;
         return false;
     }
+
+    /// <summary>Whether any word of one required set occurs in the letter.</summary>
+    public bool HasRequiredSet(int set) =>
+        _requiredPositions?[set] is { } known ? known.Length > 0 : AnyWordOccurs(Program.Index.SlotsOfRequiredSet(set));
 
     /// <summary>Where the words of one required set occur in the letter, ascending; built once per letter for all rules.</summary>
     public int[] PositionsOfRequiredSet(int set)

@@ -12,11 +12,11 @@ internal sealed class RequiredReach
     private readonly int[] _cursors;
     private int _lastFrom;
 
-    private RequiredReach(int[][] positions)
+    private RequiredReach(int[][] positions, bool possible)
     {
         _positions = positions;
         _cursors = new int[positions.Length];
-        Possible = positions.All(found => found.Length > 0);
+        Possible = possible;
     }
 
     /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
@@ -29,10 +29,10 @@ internal sealed class RequiredReach
         foreach (var set in sets) if (!context.HasRequiredSet(set)) return Impossible;
         var positions = new int[sets.Length][];
         for (var i = 0; i < sets.Length; i++) positions[i] = context.PositionsOfRequiredSet(sets[i]);
-        return new RequiredReach(positions);
+        return new RequiredReach(positions, possible: true);
     }
 
-    private static readonly RequiredReach Impossible = new([[]]);
+    private static readonly RequiredReach Impossible = new([], possible: false);
 
     /// <summary>The positions of the required set that occurs least often in the letter.</summary>
     public int[] Sparsest

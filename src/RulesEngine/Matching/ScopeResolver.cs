@@ -14,7 +14,11 @@ internal static class ScopeResolver
     /// The scope instances, in document order. The list is shared: callers must not change it. (A
     /// List, not an interface: the matcher reads it at every start it tries.)
     /// </summary>
-    /// <param name="reach">The rule's required words, if any: a chain with conditions skips the places that lack them before running its conditions.</param>
+    /// <param name="reach">
+    /// The rule's required words, if any: only the places that hold a word of each set are kept, so
+    /// a sentence-scoped rule walks the few sentences that can hold its match, and a chain with
+    /// conditions skips the other places before running its conditions.
+    /// </param>
     public static List<ScopeInstance> Resolve(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm? vm = null, RequiredReach? reach = null)
     {
         // Chains without conditions (`within sentence`, `within table row`) recur across rules and
@@ -22,7 +26,20 @@ internal static class ScopeResolver
         if (KeyOf(scopes) is not { } key) return ResolveChain(context, scopes, vm ?? new PikeVm(context), reach);
         if (!context.ResolvedScopes.TryGetValue(key, out var known))
             context.ResolvedScopes[key] = known = ResolveChain(context, scopes, vm ?? new PikeVm(context), reach: null);
-        return known;
+        return WithRequiredWords(known, reach);
+    }
+
+    /// <summary>The shared instances that hold a word of each required set; the shared list itself when all do.</summary>
+    private static List<ScopeInstance> WithRequiredWords(List<ScopeInstance> instances, RequiredReach? reach)
+    {
+        if (reach is null) return instances;
+        List<ScopeInstance>? kept = null;
+        for (var i = 0; i < instances.Count; i++)
+        {
+            if (reach.Within(instances[i].Range.Start, instances[i].Range.End)) kept?.Add(instances[i]);
+            else kept ??= instances.GetRange(0, i);
+        }
+        return kept ?? instances;
     }
 
     /// <summary>The chain's scope kinds packed into a number, when no scope has conditions and the chain is short enough to pack.</summary>

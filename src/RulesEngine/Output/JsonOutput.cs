@@ -45,6 +45,23 @@ public static class JsonOutput
         return buffer.WrittenSpan.ToArray();
     }
 
+    // One buffer per worker thread, reused for every letter: a long letter's JSON is tens of KB,
+    // and growing a fresh buffer and copying it out made several times that in garbage.
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _threadBuffer;
+
+    /// <summary>
+    /// The letter's JSON in this thread's reused buffer, for a writer that uses it before the thread
+    /// serialises the next letter. A buffer grown for an unusually long letter is let go, not kept.
+    /// </summary>
+    internal static System.Buffers.ArrayBufferWriter<byte> SerializeToThreadBuffer(LetterResult result, bool indented)
+    {
+        var buffer = _threadBuffer;
+        if (buffer is null || buffer.Capacity > 1 << 20) _threadBuffer = buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        SerializeTo(buffer, result, indented);
+        return buffer;
+    }
+
     /// <summary>The same JSON into a caller's buffer, so a writer of many letters can reuse one.</summary>
     public static void SerializeTo(System.Buffers.IBufferWriter<byte> buffer, LetterResult result, bool indented = true, bool withEvidence = true)
     {

@@ -21,18 +21,11 @@ public interface ILetterWriter
 /// <summary>`<out>/<letter>.json` per letter, each written atomically by the worker that processed it.</summary>
 public sealed class JsonFilesWriter(string directory) : ILetterWriter
 {
-    // One buffer per worker thread, reused for every letter: a long letter's JSON is tens of KB,
-    // and growing a fresh buffer and copying it out made several times that in garbage.
-    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
-
     public LetterOutcome Prepare(LetterOutcome outcome)
     {
         if (outcome.Result is not { } result) return outcome;
-        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
-        buffer.ResetWrittenCount();
-        JsonOutput.SerializeTo(buffer, result);
-        AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), buffer.WrittenSpan);
-        if (buffer.Capacity > 1 << 20) _buffer = null;
+        var json = JsonOutput.SerializeToThreadBuffer(result, indented: true);
+        AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), json.WrittenSpan);
         return outcome;
     }
 
@@ -49,11 +42,6 @@ public sealed class JsonLinesWriter : ILetterWriter
     private readonly string? _path;
     private readonly string? _temporary;
 
-    // Workers serialise each line to UTF-8 in a buffer of their own and hand over exact bytes; the
-    // file gets them as they are (a string per line, then a copy with its newline, then encoding
-    // back to UTF-8 on the one writing thread cost more than the serialising).
-    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
-
     public JsonLinesWriter(TextWriter writer) => _text = writer;
 
     public JsonLinesWriter(string path)
@@ -66,15 +54,14 @@ public sealed class JsonLinesWriter : ILetterWriter
     public LetterOutcome Prepare(LetterOutcome outcome) =>
         outcome.Result is { } result ? outcome with { Prepared = Line(result) } : outcome;
 
+    // Workers serialise each line to UTF-8 and hand over exact bytes; the file gets them as they
+    // are (a string per line, then a copy with its newline, then encoding back to UTF-8 on the one
+    // writing thread cost more than the serialising).
     private static byte[] Line(LetterResult result)
     {
-        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
-        buffer.ResetWrittenCount();
-        JsonOutput.SerializeTo(buffer, result, indented: false);
+        var buffer = JsonOutput.SerializeToThreadBuffer(result, indented: false);
         System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
-        var line = buffer.WrittenSpan.ToArray();
-        if (buffer.Capacity > 1 << 20) _buffer = null;
-        return line;
+        return buffer.WrittenSpan.ToArray();
     }
 
     public void Write(LetterOutcome outcome)
@@ -87,23 +74,23 @@ public sealed class JsonLinesWriter : ILetterWriter
 
     public void Complete()
     {
-        if (_file is null)
-        {
-            _text!.Flush();
-            return;
-        }
-        _file.Dispose();
-        File.Move(_temporary!, _path!, overwrite: true);
+        if (Close()) File.Move(_temporary!, _path!, overwrite: true);
     }
 
     public void Abandon()
     {
+        if (Close()) File.Delete(_temporary!);
+    }
+
+    /// <summary>Flushes the text writer, or closes the temporary file and says there is one to publish or drop.</summary>
+    private bool Close()
+    {
         if (_file is null)
         {
             _text!.Flush();
-            return;
+            return false;
         }
         _file.Dispose();
-        File.Delete(_temporary!);
+        return true;
     }
 }

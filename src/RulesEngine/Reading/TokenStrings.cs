@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 
 namespace RulesEngine.Reading;
 
@@ -49,11 +48,7 @@ internal static class TokenStrings
         return entry;
     }
 
-    /// <summary>
-    /// A hash for the cache slot from the length and the first and last four characters, read as
-    /// two 64-bit words: a few independent operations whatever the length, where a per-character
-    /// hash chains one multiply per character. Texts that share it only miss the cache.
-    /// </summary>
+    /// <summary>FNV-1a over the characters, folded so the cache slot (its low bits) depends on all of them.</summary>
     private static uint Hash(ReadOnlySpan<char> text)
     {
         var hash = 2166136261u;

@@ -28,13 +28,20 @@ public sealed class JsonLinesWriterTests : IDisposable
         return [.. BatchRunner.Run(Rules.Compile(CouncilRule), sources, jobs: 2, default, writer.Prepare)];
     }
 
+    /// <summary>Runs the batch through the writer and writes every outcome in order; the caller completes or abandons.</summary>
+    private static List<LetterOutcome> WriteAll(JsonLinesWriter writer)
+    {
+        var outcomes = Outcomes(writer);
+        foreach (var outcome in outcomes) writer.Write(outcome);
+        return outcomes;
+    }
+
     [Fact]
     public void FileGetsOneCompactLinePerProcessedLetterInBatchOrder()
     {
         var path = Path.Combine(_temp, "letters.jsonl");
         var writer = new JsonLinesWriter(path);
-        var outcomes = Outcomes(writer);
-        foreach (var outcome in outcomes) writer.Write(outcome);
+        var outcomes = WriteAll(writer);
         writer.Complete();
 
         var expected = outcomes.Where(o => o.Succeeded).Select(o => JsonOutput.Serialize(o.Result!, indented: false) + "\n");
@@ -47,12 +54,12 @@ public sealed class JsonLinesWriterTests : IDisposable
     {
         var path = Path.Combine(_temp, "letters.jsonl");
         var toFile = new JsonLinesWriter(path);
-        foreach (var outcome in Outcomes(toFile)) toFile.Write(outcome);
+        WriteAll(toFile);
         toFile.Complete();
 
         var text = new StringWriter();
         var toStream = new JsonLinesWriter(text);
-        foreach (var outcome in Outcomes(toStream)) toStream.Write(outcome);
+        WriteAll(toStream);
         toStream.Complete();
 
         Assert.Equal(File.ReadAllText(path), text.ToString());
@@ -64,7 +71,7 @@ public sealed class JsonLinesWriterTests : IDisposable
     {
         var path = Path.Combine(_temp, "letters.jsonl");
         var writer = new JsonLinesWriter(path);
-        foreach (var outcome in Outcomes(writer)) writer.Write(outcome);
+        WriteAll(writer);
         writer.Abandon();
 
         Assert.Empty(Directory.GetFiles(_temp));
