@@ -62,7 +62,7 @@ public static class ExampleRunner
         LiteralExpr { Value: long l } => new NumberValue(l),
         LiteralExpr { Value: decimal d } => new NumberValue(d),
         LiteralExpr { Value: bool b } => new BoolValue(b),
-        ObjectExpr obj => new ObjectValue(obj.Fields.ToImmutableSortedDictionary(f => f.Name, f => ExpectedValue(f.Value), StringComparer.Ordinal)),
+        ObjectExpr obj => new ObjectValue(obj.Fields.ToSortedMap(f => f.Name, f => ExpectedValue(f.Value))),
         ListExpr list => new ListValue([.. list.Items.Select(ExpectedValue)]),
         _ => new TextValue(""),
     };

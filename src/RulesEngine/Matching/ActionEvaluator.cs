@@ -51,13 +51,13 @@ internal sealed class ActionEvaluator(MatchContext context)
             case CallExpr call when call.Arguments is [CaptureExpr argument]:
                 return FromCapture(match, argument.Name, call.Function, path, evidence);
             case ObjectExpr obj:
-                var fields = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
+                var fields = new List<KeyValuePair<string, Value>>(obj.Fields.Length);
                 foreach (var field in obj.Fields)
                 {
                     var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
-                    if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields[field.Name] = value;
+                    if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields.Add(KeyValuePair.Create(field.Name, value));
                 }
-                return new ObjectValue(fields.ToImmutable());
+                return new ObjectValue(SortedMap<Value>.From(fields));
             case ListExpr list:
                 var items = ImmutableArray.CreateBuilder<Value>();
                 foreach (var item in list.Items)

@@ -39,7 +39,7 @@ public static class DocumentMatcher
         var ticks = ImmutableDictionary.CreateBuilder<string, long>();
         foreach (var rule in program.Rules)
             if (context.RuleTicks[rule.Order] > 0) ticks[rule.Name] = ticks.GetValueOrDefault(rule.Name) + context.RuleTicks[rule.Order];
-        return new LetterResult(document.Name, record, evidence, hits.ToImmutableSortedDictionary(StringComparer.Ordinal), ticks.ToImmutable());
+        return new LetterResult(document.Name, record, evidence, SortedMap<int>.FromSorted([.. hits.Keys], [.. hits.Values]), ticks.ToImmutable());
     }
 
     private static List<RuleMatch> FindMatches(MatchContext context, PikeVm vm, int phaseIndex) =>

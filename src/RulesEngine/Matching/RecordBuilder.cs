@@ -93,21 +93,22 @@ internal sealed class RecordBuilder
         return below.DrainToImmutable();
     }
 
-    public (ObjectValue Record, ImmutableSortedDictionary<string, Evidence> Evidence) Build()
+    public (ObjectValue Record, SortedMap<Evidence> Evidence) Build()
     {
-        var evidence = ImmutableSortedDictionary.CreateBuilder<string, Evidence>(StringComparer.Ordinal);
+        var evidence = new List<KeyValuePair<string, Evidence>>();
         var record = (ObjectValue)Freeze(_root, "", evidence);
-        return (record, evidence.ToImmutable());
+        // A depth-first walk is not ordinal path order (`a.x` comes after `a-b`, `[10]` before `[2]`).
+        return (record, SortedMap<Evidence>.FromFirstOfEach(evidence));
     }
 
-    private static Value Freeze(Node node, string path, ImmutableSortedDictionary<string, Evidence>.Builder evidence)
+    private static Value Freeze(Node node, string path, List<KeyValuePair<string, Evidence>> evidence)
     {
         if (node.Leaf is not null)
         {
             foreach (var (relative, item) in node.Evidence)
             {
                 var full = relative.Length == 0 ? path : relative.StartsWith('[') ? path + relative : path + "." + relative;
-                evidence.TryAdd(full, item);
+                evidence.Add(KeyValuePair.Create(full, item));
             }
             return node.Leaf;
         }
@@ -117,9 +118,15 @@ internal sealed class RecordBuilder
             for (var i = 0; i < items.Length; i++) items[i] = Freeze(node.Items[i], $"{path}[{i}]", evidence);
             return new ListValue(ImmutableCollectionsMarshal.AsImmutableArray(items));
         }
-        var fields = ImmutableSortedDictionary.CreateBuilder<string, Value>(StringComparer.Ordinal);
-        foreach (var (name, child) in node.Fields ?? [])
-            fields[name] = Freeze(child, path.Length == 0 ? name : path + "." + name, evidence);
-        return new ObjectValue(fields.ToImmutable());
+        if (node.Fields is not { Count: > 0 } fields) return ObjectValue.Empty;
+        var names = new string[fields.Count];
+        var values = new Value[fields.Count];
+        var at = 0;
+        foreach (var (name, child) in fields)
+        {
+            names[at] = name;
+            values[at++] = Freeze(child, path.Length == 0 ? name : path + "." + name, evidence);
+        }
+        return new ObjectValue(SortedMap<Value>.FromSorted(names, values));
     }
 }

@@ -31,9 +31,9 @@ public sealed record DateValue(DateOnly Date) : Value
     public string Iso => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed record ObjectValue(ImmutableSortedDictionary<string, Value> Fields) : Value
+public sealed record ObjectValue(SortedMap<Value> Fields) : Value
 {
-    public static ObjectValue Empty { get; } = new(ImmutableSortedDictionary.Create<string, Value>(StringComparer.Ordinal));
+    public static ObjectValue Empty { get; } = new(SortedMap<Value>.Empty);
 
     public Value? this[string name] => Fields.GetValueOrDefault(name);
 
@@ -42,12 +42,12 @@ public sealed record ObjectValue(ImmutableSortedDictionary<string, Value> Fields
         if (other is null || other.Fields.Count != Fields.Count) return false;
         if (ReferenceEquals(this, other)) return true;
         // Both sorted by ordinal key, as their JSON is: pairwise in order.
-        using var theirs = other.Fields.GetEnumerator();
-        foreach (var (name, value) in Fields)
-        {
-            theirs.MoveNext();
-            if (!string.Equals(name, theirs.Current.Key, StringComparison.Ordinal) || !value.Equals(theirs.Current.Value)) return false;
-        }
+        var names = Fields.KeySpan;
+        var values = Fields.ValueSpan;
+        var theirNames = other.Fields.KeySpan;
+        var theirValues = other.Fields.ValueSpan;
+        for (var i = 0; i < names.Length; i++)
+            if (!string.Equals(names[i], theirNames[i], StringComparison.Ordinal) || !values[i].Equals(theirValues[i])) return false;
         return true;
     }
 
@@ -86,6 +86,6 @@ public sealed record Evidence(string Rule, string RuleLocation, int Start, int E
 public sealed record LetterResult(
     string Name,
     ObjectValue Record,
-    ImmutableSortedDictionary<string, Evidence> Evidence,
-    ImmutableSortedDictionary<string, int> RuleHits,
+    SortedMap<Evidence> Evidence,
+    SortedMap<int> RuleHits,
     ImmutableDictionary<string, long> RuleTicks);

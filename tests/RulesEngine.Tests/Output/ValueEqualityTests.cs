@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RulesEngine.Output;
 
 namespace RulesEngine.Tests.Output;
@@ -6,7 +5,7 @@ namespace RulesEngine.Tests.Output;
 public sealed class ValueEqualityTests
 {
     private static ObjectValue Object(params (string Name, Value Value)[] fields) =>
-        new(fields.ToImmutableSortedDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal));
+        new(fields.ToSortedMap(f => f.Name, f => f.Value));
 
     private static ListValue List(params Value[] items) => new([.. items]);
 

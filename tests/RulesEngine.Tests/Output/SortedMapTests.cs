@@ -1,0 +1,57 @@
+using RulesEngine.Output;
+
+namespace RulesEngine.Tests.Output;
+
+public sealed class SortedMapTests
+{
+    private static KeyValuePair<string, int> Pair(string key, int value) => KeyValuePair.Create(key, value);
+
+    [Fact]
+    public void Keys_come_out_in_ordinal_order_whatever_order_they_went_in()
+    {
+        // Ordinal, not culture or numeric order: `B` before `a`, `a-b` before `a.x`, `[10]` before `[2]`.
+        var map = SortedMap<int>.From([Pair("a.x", 1), Pair("[2]", 2), Pair("a", 3), Pair("B", 4), Pair("[10]", 5), Pair("a-b", 6)]);
+
+        Assert.Equal(["B", "[10]", "[2]", "a", "a-b", "a.x"], map.Keys);
+        Assert.Equal([4, 5, 2, 3, 6, 1], map.Values);
+        Assert.Equal(map.Keys, map.Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void A_repeated_key_keeps_the_last_value_from_From_and_the_first_from_FromFirstOfEach()
+    {
+        KeyValuePair<string, int>[] pairs = [Pair("grade", 1), Pair("label", 2), Pair("grade", 3), Pair("grade", 4)];
+
+        Assert.Equal(4, SortedMap<int>.From(pairs)["grade"]);
+        Assert.Equal(1, SortedMap<int>.FromFirstOfEach(pairs)["grade"]);
+        Assert.Equal(2, SortedMap<int>.From(pairs).Count);
+    }
+
+    [Fact]
+    public void Looks_up_every_key_it_holds_and_none_it_does_not()
+    {
+        var keys = Enumerable.Range(0, 37).Select(i => $"field{i}").ToList();
+        var map = SortedMap<int>.From(keys.Select((key, i) => Pair(key, i)));
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.True(map.TryGetValue(keys[i], out var value));
+            Assert.Equal(i, value);
+        }
+        Assert.False(map.ContainsKey("field"));
+        Assert.False(map.ContainsKey("field99"));
+        Assert.Equal(-1, map.GetValueOrDefault("zzz", -1));
+        var missing = Assert.Throws<KeyNotFoundException>(() => map["absent"]);
+        Assert.Contains("absent", missing.Message);
+    }
+
+    [Fact]
+    public void An_empty_map_has_nothing_to_find_or_enumerate()
+    {
+        var map = SortedMap<string>.From([]);
+
+        Assert.Same(SortedMap<string>.Empty, map);
+        Assert.Empty(map);
+        Assert.False(map.TryGetValue("", out _));
+    }
+}
