@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RulesEngine.Language.Model;
 using RulesEngine.Output;
 using RulesEngine.Reading;
@@ -23,23 +22,37 @@ public static class DocumentMatcher
         var context = finished = new MatchContext(program, document);
         var evaluator = new ActionEvaluator(context);
         var builder = new RecordBuilder();
-        var hits = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var hits = new long[program.Rules.Length];
         var vm = PikeVm.ForThread(context);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
             var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
             {
-                hits[match.Rule.Name] = hits.GetValueOrDefault(match.Rule.Name) + 1;
+                hits[match.Rule.Order]++;
                 Apply(context, evaluator, builder, match, onlyRule);
             }
         }
         steps = context.Steps;
         var (record, evidence) = builder.Build();
-        var ticks = ImmutableDictionary.CreateBuilder<string, long>();
-        foreach (var rule in program.Rules)
-            if (context.RuleTicks[rule.Order] > 0) ticks[rule.Name] = ticks.GetValueOrDefault(rule.Name) + context.RuleTicks[rule.Order];
-        return new LetterResult(document.Name, record, evidence, SortedMap<int>.FromSorted([.. hits.Keys], [.. hits.Values]), ticks.ToImmutable());
+        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks));
+    }
+
+    /// <summary>The rules with a non-zero count, by name.</summary>
+    private static SortedMap<T> ByRuleName<T>(RuleProgram program, long[] byOrder, Func<long, T> convert)
+    {
+        var present = 0;
+        foreach (var count in byOrder) if (count != 0) present++;
+        var names = new string[present];
+        var values = new T[present];
+        var at = 0;
+        foreach (var order in program.RuleOrdersByName)
+        {
+            if (byOrder[order] == 0) continue;
+            names[at] = program.Rules[order].Name;
+            values[at++] = convert(byOrder[order]);
+        }
+        return SortedMap<T>.FromSorted(names, values);
     }
 
     private static List<RuleMatch> FindMatches(MatchContext context, PikeVm vm, int phaseIndex) =>

@@ -13,7 +13,8 @@ internal sealed class RecordBuilder
 {
     private sealed class Node
     {
-        public SortedDictionary<string, Node>? Fields;
+        // Sorted only when frozen: a record's fields are looked up far more often than listed.
+        public Dictionary<string, Node>? Fields;
         public List<Node>? Items;
         public Value? Leaf;
         public ImmutableArray<(string Path, Evidence Evidence)> Evidence = [];
@@ -28,7 +29,7 @@ internal sealed class RecordBuilder
         {
             var step = target[i];
             var last = i == target.Length - 1;
-            node.Fields ??= new SortedDictionary<string, Node>(StringComparer.Ordinal);
+            node.Fields ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (node.Leaf is not null) return;
             if (!node.Fields.TryGetValue(step.Name, out var child)) node.Fields[step.Name] = child = new Node();
             if (step.Append)
@@ -66,7 +67,7 @@ internal sealed class RecordBuilder
     {
         if (value is ObjectValue obj && node.Leaf is null && node.Items is null)
         {
-            node.Fields ??= new SortedDictionary<string, Node>(StringComparer.Ordinal);
+            node.Fields ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             foreach (var (name, field) in obj.Fields)
             {
                 if (!node.Fields.TryGetValue(name, out var child)) node.Fields[name] = child = new Node();
@@ -119,14 +120,11 @@ internal sealed class RecordBuilder
             return new ListValue(ImmutableCollectionsMarshal.AsImmutableArray(items));
         }
         if (node.Fields is not { Count: > 0 } fields) return ObjectValue.Empty;
-        var names = new string[fields.Count];
-        var values = new Value[fields.Count];
-        var at = 0;
-        foreach (var (name, child) in fields)
-        {
-            names[at] = name;
-            values[at++] = Freeze(child, path.Length == 0 ? name : path + "." + name, evidence);
-        }
+        var names = fields.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var values = new Value[names.Length];
+        for (var i = 0; i < names.Length; i++)
+            values[i] = Freeze(fields[names[i]], path.Length == 0 ? names[i] : path + "." + names[i], evidence);
         return new ObjectValue(SortedMap<Value>.FromSorted(names, values));
     }
 }

@@ -26,6 +26,7 @@ public sealed class RuleProgram
         Model = model;
         Sources = sources;
         Rules = [.. phases.SelectMany(p => p.Rules).OrderBy(r => r.Order)];
+        RuleOrdersByName = [.. Rules.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Order)];
         Index = new StartIndex(this);
     }
 
@@ -36,6 +37,9 @@ public sealed class RuleProgram
     internal ImmutableArray<Lookaround> Lookarounds { get; }
     internal ImmutableArray<string> AnnotationNames { get; }
     internal StartIndex Index { get; }
+
+    /// <summary>Each rule's <see cref="CompiledRule.Order"/>, the rules taken in ordinal order of their (distinct) names: per-rule counts become name-sorted maps without sorting per letter.</summary>
+    internal ImmutableArray<int> RuleOrdersByName { get; }
 
     /// <summary>The rule model the program was compiled from (for examples, schema and explanations).</summary>
     public RuleSet Model { get; }

@@ -88,4 +88,4 @@ public sealed record LetterResult(
     ObjectValue Record,
     SortedMap<Evidence> Evidence,
     SortedMap<int> RuleHits,
-    ImmutableDictionary<string, long> RuleTicks);
+    SortedMap<long> RuleTicks);
