@@ -11,17 +11,22 @@ internal sealed record EvaluatedValue(Value Value, ImmutableArray<(string Path, 
 /// <summary>Computes the values of a match's actions from its captures.</summary>
 internal sealed class ActionEvaluator(MatchContext context)
 {
+    // One collector for every action of the letter (actions are evaluated one at a time): each
+    // value then costs one exact-size evidence array instead of a growing builder of its own.
+    private readonly ImmutableArray<(string, Evidence)>.Builder _evidence = ImmutableArray.CreateBuilder<(string, Evidence)>();
+
     public EvaluatedValue? Evaluate(Expr expr, RuleMatch match)
     {
-        var evidence = ImmutableArray.CreateBuilder<(string, Evidence)>();
-        var value = Evaluate(expr, match, "", evidence);
-        return value is null ? null : new EvaluatedValue(value, evidence.ToImmutable());
+        _evidence.Clear();
+        var value = Evaluate(expr, match, "", _evidence);
+        return value is null ? null : new EvaluatedValue(value, _evidence.ToImmutable());
     }
 
     public object? AnnotationValue(Expr? expr, RuleMatch match)
     {
         if (expr is null) return context.Document.TextOf(new TokenRange(match.Start, match.End));
-        return Evaluate(expr, match, "", ImmutableArray.CreateBuilder<(string, Evidence)>()) switch
+        _evidence.Clear();
+        return Evaluate(expr, match, "", _evidence) switch
         {
             TextValue t => t.Text,
             NumberValue n => n.Number,
@@ -57,7 +62,7 @@ internal sealed class ActionEvaluator(MatchContext context)
                     var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
                     if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields.Add(KeyValuePair.Create(field.Name, value));
                 }
-                return new ObjectValue(SortedMap<Value>.From(fields));
+                return new ObjectValue(SortedMap<Value>.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fields)));
             case ListExpr list:
                 var items = ImmutableArray.CreateBuilder<Value>();
                 foreach (var item in list.Items)

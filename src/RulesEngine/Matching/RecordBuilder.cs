@@ -99,7 +99,7 @@ internal sealed class RecordBuilder
         var evidence = new List<KeyValuePair<string, Evidence>>();
         var record = (ObjectValue)Freeze(_root, "", evidence);
         // A depth-first walk is not ordinal path order (`a.x` comes after `a-b`, `[10]` before `[2]`).
-        return (record, SortedMap<Evidence>.FromFirstOfEach(evidence));
+        return (record, SortedMap<Evidence>.FromFirstOfEach(CollectionsMarshal.AsSpan(evidence)));
     }
 
     private static Value Freeze(Node node, string path, List<KeyValuePair<string, Evidence>> evidence)

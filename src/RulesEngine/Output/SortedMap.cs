@@ -23,34 +23,66 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
     public static SortedMap<T> Empty { get; } = new([], []);
 
     /// <summary>Pairs in any order; where a key repeats, the last pair's value stays, as a dictionary's indexer would leave it.</summary>
-    public static SortedMap<T> From(IEnumerable<KeyValuePair<string, T>> pairs) => Build(pairs, keepFirst: false);
+    public static SortedMap<T> From(IEnumerable<KeyValuePair<string, T>> pairs) => Build([.. pairs], keepFirst: false);
 
     /// <summary>Pairs in any order; where a key repeats, the first pair's value stays, as TryAdd would leave it.</summary>
-    public static SortedMap<T> FromFirstOfEach(IEnumerable<KeyValuePair<string, T>> pairs) => Build(pairs, keepFirst: true);
+    public static SortedMap<T> FromFirstOfEach(IEnumerable<KeyValuePair<string, T>> pairs) => Build([.. pairs], keepFirst: true);
+
+    /// <inheritdoc cref="From(IEnumerable{KeyValuePair{string, T}})"/>
+    internal static SortedMap<T> From(ReadOnlySpan<KeyValuePair<string, T>> pairs) => Build(pairs, keepFirst: false);
+
+    /// <inheritdoc cref="FromFirstOfEach(IEnumerable{KeyValuePair{string, T}})"/>
+    internal static SortedMap<T> FromFirstOfEach(ReadOnlySpan<KeyValuePair<string, T>> pairs) => Build(pairs, keepFirst: true);
 
     /// <summary>Keys already in ordinal order and distinct (read from a sorted dictionary): taken as they are.</summary>
     internal static SortedMap<T> FromSorted(string[] keys, T[] values) => keys.Length == 0 ? Empty : new(keys, values);
 
-    private static SortedMap<T> Build(IEnumerable<KeyValuePair<string, T>> pairs, bool keepFirst)
+    private static SortedMap<T> Build(ReadOnlySpan<KeyValuePair<string, T>> pairs, bool keepFirst)
     {
-        var entries = new List<(string Key, T Value, int Order)>();
-        foreach (var (key, value) in pairs) entries.Add((key, value, entries.Count));
-        if (entries.Count == 0) return Empty;
-        // The original order breaks ties, so "first" and "last" mean what the caller gave.
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.Order.CompareTo(b.Order));
-        var keys = new List<string>(entries.Count);
-        var values = new List<T>(entries.Count);
-        foreach (var (key, value, _) in entries)
+        if (pairs.IsEmpty) return Empty;
+        var keys = new string[pairs.Length];
+        var values = new T[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++) (keys[i], values[i]) = (pairs[i].Key, pairs[i].Value);
+        SortStably(keys, values);
+        // Equal keys are now side by side, in the order the caller gave them.
+        var kept = 0;
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (keys.Count > 0 && string.Equals(keys[^1], key, StringComparison.Ordinal))
+            if (kept > 0 && string.Equals(keys[kept - 1], keys[i], StringComparison.Ordinal))
             {
-                if (!keepFirst) values[^1] = value;
+                if (!keepFirst) values[kept - 1] = values[i];
                 continue;
             }
-            keys.Add(key);
-            values.Add(value);
+            (keys[kept], values[kept]) = (keys[i], values[i]);
+            kept++;
         }
-        return new SortedMap<T>([.. keys], [.. values]);
+        return kept == keys.Length ? new(keys, values) : new(keys[..kept], values[..kept]);
+    }
+
+    /// <summary>
+    /// Stable, so that "first" and "last" of a repeated key mean the caller's order. Most callers give
+    /// a few keys or keys nearly in order (a record walked depth first), where insertion sort is
+    /// cheapest; long lists in any order are sorted by position instead.
+    /// </summary>
+    private static void SortStably(string[] keys, T[] values)
+    {
+        if (keys.Length <= 32)
+        {
+            for (var i = 1; i < keys.Length; i++)
+            {
+                var (key, value) = (keys[i], values[i]);
+                var j = i - 1;
+                for (; j >= 0 && string.CompareOrdinal(keys[j], key) > 0; j--) (keys[j + 1], values[j + 1]) = (keys[j], values[j]);
+                (keys[j + 1], values[j + 1]) = (key, value);
+            }
+            return;
+        }
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var originalKeys = (string[])keys.Clone();
+        var originalValues = (T[])values.Clone();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(originalKeys[a], originalKeys[b]) is var byKey and not 0 ? byKey : a.CompareTo(b));
+        for (var i = 0; i < order.Length; i++) (keys[i], values[i]) = (originalKeys[order[i]], originalValues[order[i]]);
     }
 
     public int Count => _keys.Length;

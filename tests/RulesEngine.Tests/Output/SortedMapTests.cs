@@ -28,6 +28,20 @@ public sealed class SortedMapTests
     }
 
     [Fact]
+    public void Long_unordered_input_keeps_the_same_first_and_last_of_each_key()
+    {
+        // Past the short-input path: 60 pairs, 20 keys each given three times, keys in reverse order.
+        var pairs = Enumerable.Range(0, 60).Select(i => Pair($"k{19 - i % 20:00}", i)).ToArray();
+
+        var last = SortedMap<int>.From(pairs);
+        var first = SortedMap<int>.FromFirstOfEach(pairs);
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"k{i:00}"), last.Keys);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => 59 - i), last.Values);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => 19 - i), first.Values);
+    }
+
+    [Fact]
     public void Looks_up_every_key_it_holds_and_none_it_does_not()
     {
         var keys = Enumerable.Range(0, 37).Select(i => $"field{i}").ToList();
