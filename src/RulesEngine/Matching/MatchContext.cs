@@ -73,12 +73,21 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     {
         _requiredPositions ??= new int[]?[Program.Index.RequiredSetCount];
         if (_requiredPositions[set] is { } known) return known;
-        var positions = new List<int>();
         var slots = Program.Index.SlotsOfRequiredSet(set);
+        var total = 0;
+        foreach (var slot in slots) total += PositionsOfWord(slot).Length;
+        // Each word's positions are ascending and no two words share a token: merge each into the
+        // result from the back, in place (concatenating and sorting was 1% of a batch).
+        var merged = new int[total];
+        var filled = 0;
         foreach (var slot in slots)
-            positions.AddRange(PositionsOfWord(slot));
-        if (slots.Length > 1) positions.Sort();
-        return _requiredPositions[set] = [.. positions];
+        {
+            var next = PositionsOfWord(slot);
+            var (from, take, into) = (filled - 1, next.Length - 1, filled + next.Length - 1);
+            while (take >= 0) merged[into--] = from >= 0 && merged[from] > next[take] ? merged[from--] : next[take--];
+            filled += next.Length;
+        }
+        return _requiredPositions[set] = merged;
     }
 
     /// <summary>Where scopes of each kind lie in this letter, by <see cref="ScopeKind"/>: shared by every rule's chain.</summary>
