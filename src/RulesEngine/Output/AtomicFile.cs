@@ -15,10 +15,15 @@ public static class AtomicFile
         return temporary;
     }
 
+    // Unique across processes by the process's own random part, within it by a counter: a new
+    // Guid per file asked the system for random bytes every time.
+    private static readonly string ProcessPart = $"{Environment.ProcessId}.{Guid.NewGuid():N}";
+    private static long _written;
+
     private static string TemporaryName(string path)
     {
         var full = Path.GetFullPath(path);
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{ProcessPart}.{Interlocked.Increment(ref _written)}.tmp");
     }
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8.GetBytes(text));
