@@ -9,7 +9,7 @@ public sealed class BatchSummary(RuleProgram program)
 {
     private readonly List<(string Letter, int Found, IReadOnlyList<string> Missing)> _letters = [];
     private readonly List<string> _failures = [];
-    private readonly SortedDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
 
     public int Read { get; private set; }

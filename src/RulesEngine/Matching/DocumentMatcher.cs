@@ -252,11 +252,27 @@ public static class DocumentMatcher
     {
         if (phase.Mode == ConflictMode.Longest && matches.Count > 1)
         {
+            // Longest first, then priority, then document and rule order; found order breaks the
+            // remaining ties, as the stable OrderBy chain this replaces did (it was 0.4% of a batch).
+            var byPreference = new int[matches.Count];
+            for (var i = 0; i < byPreference.Length; i++) byPreference[i] = i;
+            var found = matches;
+            Array.Sort(byPreference, (x, y) =>
+            {
+                var (a, b) = (found[x], found[y]);
+                if (a.Length != b.Length) return b.Length.CompareTo(a.Length);
+                if (a.Rule.Priority != b.Rule.Priority) return b.Rule.Priority.CompareTo(a.Rule.Priority);
+                if (a.Start != b.Start) return a.Start.CompareTo(b.Start);
+                return a.Rule.Order != b.Rule.Order ? a.Rule.Order.CompareTo(b.Rule.Order) : x.CompareTo(y);
+            });
             var taken = new List<RuleMatch>();
-            var byPreference = matches.OrderByDescending(m => m.Length).ThenByDescending(m => m.Rule.Priority)
-                .ThenBy(m => m.Start).ThenBy(m => m.Rule.Order);
-            foreach (var match in byPreference)
-                if (!taken.Any(t => t.Start < match.End && match.Start < t.End)) taken.Add(match);
+            foreach (var index in byPreference)
+            {
+                var match = found[index];
+                var overlaps = false;
+                foreach (var kept in taken) overlaps |= kept.Start < match.End && match.Start < kept.End;
+                if (!overlaps) taken.Add(match);
+            }
             matches = taken;
         }
         matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rule.Order.CompareTo(b.Rule.Order));

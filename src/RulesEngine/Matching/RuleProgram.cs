@@ -50,6 +50,9 @@ public sealed class RuleProgram
     public IEnumerable<string> RuleNames => Rules.Select(r => r.Name);
 
     /// <summary>The top-level fields the output schema declares (empty without a schema).</summary>
-    public IReadOnlyList<string> OutputFields =>
+    public IReadOnlyList<string> OutputFields => _outputFields ??=
         Model.Records.FirstOrDefault(r => r.Name == "output")?.Fields.Select(f => f.Name).ToList() ?? [];
+
+    // Asked once per letter by the batch summary: worked out on first use, not every time.
+    private IReadOnlyList<string>? _outputFields;
 }

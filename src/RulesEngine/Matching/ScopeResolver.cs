@@ -93,17 +93,38 @@ internal static class ScopeResolver
         ScopeKind.Document => [new Candidate(document.All, default, 0)],
         ScopeKind.Head => [new Candidate(document.Head, default, 0)],
         ScopeKind.Closing => [new Candidate(document.Closing, default, 0)],
-        ScopeKind.Section => [.. document.Sections.Select((s, i) => new Candidate(s.Body, s.Heading, 0, i))],
-        ScopeKind.Heading => [.. document.Sections.Select(s => new Candidate(s.Heading, s.Heading, 0))],
-        ScopeKind.Paragraph => [.. document.Paragraphs.Select(p => new Candidate(p.Tokens, default, 0))],
-        ScopeKind.Sentence => [.. document.Sentences.Select(s => new Candidate(s.Tokens, default, 0))],
-        ScopeKind.Table => [.. document.Tables.Select(t => new Candidate(t.Tokens, default, 0))],
-        ScopeKind.Row => [.. document.Tables.SelectMany(t => t.Rows).Select(r => new Candidate(r.Tokens, default, 0))],
-        ScopeKind.Cell => [.. document.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => new Candidate(c.Tokens, default, c.Column))],
-        ScopeKind.Item => [.. document.ListItems.Select(i => new Candidate(i.Tokens, default, 0))],
-        ScopeKind.Line => [.. document.Lines.Select(l => new Candidate(l, default, 0))],
+        ScopeKind.Section => Each(document.Sections, static (s, i) => new Candidate(s.Body, s.Heading, 0, i)),
+        ScopeKind.Heading => Each(document.Sections, static (s, _) => new Candidate(s.Heading, s.Heading, 0)),
+        ScopeKind.Paragraph => Each(document.Paragraphs, static (p, _) => new Candidate(p.Tokens, default, 0)),
+        ScopeKind.Sentence => Each(document.Sentences, static (s, _) => new Candidate(s.Tokens, default, 0)),
+        ScopeKind.Table => Each(document.Tables, static (t, _) => new Candidate(t.Tokens, default, 0)),
+        ScopeKind.Row => RowsOrCells(document, cells: false),
+        ScopeKind.Cell => RowsOrCells(document, cells: true),
+        ScopeKind.Item => Each(document.ListItems, static (item, _) => new Candidate(item.Tokens, default, 0)),
+        ScopeKind.Line => Each(document.Lines, static (line, _) => new Candidate(line, default, 0)),
         _ => [],
     };
+
+    // Plain loops into exact-size arrays: LINQ over the document's immutable arrays boxed them and
+    // went through an interface call per item (1.5% of a batch).
+    private static Candidate[] Each<T>(ImmutableArray<T> items, Func<T, int, Candidate> candidate)
+    {
+        var candidates = new Candidate[items.Length];
+        for (var i = 0; i < candidates.Length; i++) candidates[i] = candidate(items[i], i);
+        return candidates;
+    }
+
+    private static Candidate[] RowsOrCells(Document document, bool cells)
+    {
+        var candidates = new List<Candidate>();
+        foreach (var table in document.Tables)
+        foreach (var row in table.Rows)
+        {
+            if (!cells) candidates.Add(new Candidate(row.Tokens, default, 0));
+            else foreach (var cell in row.Cells) candidates.Add(new Candidate(cell.Tokens, default, cell.Column));
+        }
+        return [.. candidates];
+    }
 
     private static bool Satisfies(MatchContext context, PikeVm vm, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)
     {

@@ -8,7 +8,7 @@ internal static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations =
         ["mr", "mrs", "ms", "dr", "st", "no", "nos", "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "fig", "para", "ref"];
 
-    public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, IEnumerable<TokenRange> blocks)
+    public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, List<TokenRange> blocks)
     {
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         foreach (var block in blocks)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace RulesEngine.Reading;
 
@@ -31,17 +32,23 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         var (salutation, closing) = FindSalutationAndClosing();
         PromoteTitleParagraphs(salutation, closing);
 
-        var headings = _blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Tokens).ToList();
+        // Loops rather than LINQ: over immutable arrays and lists LINQ went item by item through
+        // interface calls (turning the token list into the document's array that way was 1% of a batch).
+        var headings = new List<TokenRange>();
+        foreach (var block in _blocks) if (block.Kind == BlockKind.Heading) headings.Add(block.Tokens);
         var bodyEnd = closing is { } c ? c.Tokens.Start : tokens.Count;
-        var sections = headings.Select((heading, i) =>
+        var sections = new Section[headings.Count];
+        for (var i = 0; i < sections.Length; i++)
         {
+            var heading = headings[i];
             var end = i + 1 < headings.Count ? headings[i + 1].Start : Math.Max(bodyEnd, heading.End);
             if (end < heading.End) end = heading.End;
-            return new Section(heading, new TokenRange(heading.End, end));
-        }).ToImmutableArray();
+            sections[i] = new Section(heading, new TokenRange(heading.End, end));
+        }
 
-        var tables = _tables.Select(t => t.Build()).ToImmutableArray();
-        // Loops rather than LINQ for what every letter has hundreds of (paragraphs, lines, items).
+        var built = new Table[_tables.Count];
+        for (var i = 0; i < built.Length; i++) built[i] = _tables[i].Build();
+        var tables = ImmutableCollectionsMarshal.AsImmutableArray(built);
         var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
         var items = ImmutableArray.CreateBuilder<ListItem>();
         foreach (var block in _blocks)
@@ -57,15 +64,16 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         // Block items are in document order already; items in table cells need merging in.
         if (items.Count > blockItemCount) items.Sort(static (a, b) => a.Tokens.Start != b.Tokens.Start ? a.Tokens.Start.CompareTo(b.Tokens.Start) : a.Tokens.End.CompareTo(b.Tokens.End));
 
-        var frozen = tokens.ToImmutableArray();
+        var frozen = ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray());
         var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables));
         var lineRanges = ImmutableArray.CreateBuilder<TokenRange>(lines.Count);
         foreach (var line in lines) if (line.HasTokens) lineRanges.Add(line.Tokens);
         var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
         var closingRange = closing is { } c2 ? new TokenRange(c2.Tokens.Start, tokens.Count) : TokenRange.Empty;
 
-        return new Document(name, text, frozen, lineRanges.DrainToImmutable(), paragraphs.DrainToImmutable(), sentences, sections, tables, items.DrainToImmutable(),
-            _figures.ToImmutableArray(), head, closingRange);
+        return new Document(name, text, frozen, lineRanges.DrainToImmutable(), paragraphs.DrainToImmutable(), sentences,
+            ImmutableCollectionsMarshal.AsImmutableArray(sections), tables, items.DrainToImmutable(),
+            ImmutableCollectionsMarshal.AsImmutableArray(_figures.ToArray()), head, closingRange);
     }
 
     private void GroupLines(string text)
@@ -162,18 +170,22 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         return tokens[range.End - 1].Norm is not ("." or "," or ";" or ":" or "!" or "?");
     }
 
-    private IEnumerable<TokenRange> SentenceSources(ImmutableArray<Table> tables)
+    private List<TokenRange> SentenceSources(ImmutableArray<Table> tables)
     {
-        foreach (var block in _blocks) yield return block.Tokens;
-        foreach (var cell in tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells))
+        var sources = new List<TokenRange>(_blocks.Count);
+        foreach (var block in _blocks) sources.Add(block.Tokens);
+        foreach (var table in tables)
+        foreach (var row in table.Rows)
+        foreach (var cell in row.Cells)
         {
             if (cell.Items.IsEmpty)
             {
-                yield return cell.Tokens;
+                sources.Add(cell.Tokens);
                 continue;
             }
-            yield return new TokenRange(cell.Tokens.Start, cell.Items[0].Tokens.Start);
-            foreach (var item in cell.Items) yield return item.Tokens;
+            sources.Add(new TokenRange(cell.Tokens.Start, cell.Items[0].Tokens.Start));
+            foreach (var item in cell.Items) sources.Add(item.Tokens);
         }
+        return sources;
     }
 }
