@@ -24,7 +24,8 @@ public sealed class BatchSummary(RuleProgram program)
             return;
         }
         var declared = program.OutputFields;
-        var missing = declared.Where(f => !result.Record.Fields.ContainsKey(f)).ToList();
+        var missing = new List<string>();
+        foreach (var field in declared) if (!result.Record.Fields.ContainsKey(field)) missing.Add(field);
         _letters.Add((result.Name, result.Record.Fields.Count, missing));
         foreach (var (rule, hits) in result.RuleHits) _hits[rule] = _hits.GetValueOrDefault(rule) + hits;
         foreach (var (rule, ticks) in result.RuleTicks) _ticks[rule] = _ticks.GetValueOrDefault(rule) + ticks;

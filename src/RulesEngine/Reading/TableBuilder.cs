@@ -51,7 +51,14 @@ internal sealed class TableBuilder
     private static ImmutableArray<ListItem> ItemsIn(TokenRange cell, List<int> bullets)
     {
         if (bullets.Count == 0) return [];
-        var starts = bullets.Where(b => b >= cell.Start && b < cell.End).Distinct().Order().ToList();
+        var starts = new List<int>();
+        foreach (var bullet in bullets) if (bullet >= cell.Start && bullet < cell.End) starts.Add(bullet);
+        if (starts.Count == 0) return [];
+        starts.Sort();
+        // Two marks can open the same item (`<li>` then a bullet character): one start each.
+        var distinct = 1;
+        for (var i = 1; i < starts.Count; i++) if (starts[i] != starts[distinct - 1]) starts[distinct++] = starts[i];
+        starts.RemoveRange(distinct, starts.Count - distinct);
         var items = ImmutableArray.CreateBuilder<ListItem>();
         for (var i = 0; i < starts.Count; i++)
         {
