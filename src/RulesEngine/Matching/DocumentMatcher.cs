@@ -133,11 +133,7 @@ public static class DocumentMatcher
         foreach (var annotation in rule.First.Annotations)
             starts.AddRange(context.StartsOfAnnotation(annotation));
         // Each source is ascending already; only a merge of several needs sorting.
-        if (rule.First.Tests.Length + slots.Length + rule.First.Annotations.Length > 1)
-        {
-            starts.Sort();
-            Deduplicate(starts);
-        }
+        if (rule.First.Tests.Length + slots.Length + rule.First.Annotations.Length > 1) Positions.SortDistinct(starts);
     }
 
     /// <summary>
@@ -154,14 +150,6 @@ public static class DocumentMatcher
             for (var start = Math.Max(next, position - maxLength + 1); start <= position; start++) starts.Add(start);
             next = position + 1;
         }
-    }
-
-    private static void Deduplicate(List<int> sorted)
-    {
-        if (sorted.Count < 2) return;
-        var unique = 1;
-        for (var i = 1; i < sorted.Count; i++) if (sorted[i] != sorted[unique - 1]) sorted[unique++] = sorted[i];
-        sorted.RemoveRange(unique, sorted.Count - unique);
     }
 
     /// <summary>Runs a rule at one place; returns where its next match may start.</summary>

@@ -275,15 +275,10 @@ internal sealed class PikeVm
                 case OpCode.Jump: stack[depth++] = instruction.A; break;
                 case OpCode.Split: stack[depth++] = instruction.B; stack[depth++] = instruction.A; break;
                 case OpCode.Save: stack[depth++] = pc + 1; break;
-                case OpCode.LineStart when token.Has(TokenFlags.LineStart): stack[depth++] = pc + 1; break;
-                case OpCode.LineEnd when position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd): stack[depth++] = pc + 1; break;
-                case OpCode.LookToken:
-                    var test = tests[instruction.A];
-                    var found = (instruction.B & 1) != 0
-                        ? test.Matches(token)
-                        : position - 1 >= scopeStart && test.Matches(tokens[position - 1]);
-                    if (found != ((instruction.B & 2) != 0)) stack[depth++] = pc + 1;
+                case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken when ZeroWidthHolds(instruction, position, scopeStart, scopeEnd):
+                    stack[depth++] = pc + 1;
                     break;
+                // A full lookaround needs a VM run of its own: left to the VM.
                 case OpCode.Look:
                 case OpCode.Match:
                     return true;

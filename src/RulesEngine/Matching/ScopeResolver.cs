@@ -76,15 +76,8 @@ internal static class ScopeResolver
         }
         // Candidates come in document order, so a chain of one scope kind is in order already;
         // sorting hundreds of sentences anyway cost more than the check.
-        if (!InOrder(current)) current.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        if (!Positions.InOrder(current, static instance => instance.Range.Start)) current.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
         return current;
-    }
-
-    private static bool InOrder(List<ScopeInstance> instances)
-    {
-        for (var i = 1; i < instances.Count; i++)
-            if (instances[i].Range.Start < instances[i - 1].Range.Start) return false;
-        return true;
     }
 
     /// <summary>Where scopes of a kind lie in the letter; worked out once per letter and kind (see <see cref="MatchContext.ScopeCandidates"/>).</summary>

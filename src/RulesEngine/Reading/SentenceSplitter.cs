@@ -27,15 +27,8 @@ internal static class SentenceSplitter
             if (start < block.End) sentences.Add(new Sentence(new TokenRange(start, block.End)));
         }
         // Blocks come in document order and table cells after them: sort only when a table put them out of order.
-        if (!InOrder(sentences)) sentences.Sort(static (a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
+        if (!Positions.InOrder(sentences, static sentence => sentence.Tokens.Start)) sentences.Sort(static (a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
         return sentences.DrainToImmutable();
-    }
-
-    private static bool InOrder(ImmutableArray<Sentence>.Builder sentences)
-    {
-        for (var i = 1; i < sentences.Count; i++)
-            if (sentences[i].Tokens.Start < sentences[i - 1].Tokens.Start) return false;
-        return true;
     }
 
     private static bool IsSentenceEnd(ImmutableArray<Token> tokens, int i, int blockEnd)

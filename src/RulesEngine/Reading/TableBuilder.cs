@@ -53,12 +53,8 @@ internal sealed class TableBuilder
         if (bullets.Count == 0) return [];
         var starts = new List<int>();
         foreach (var bullet in bullets) if (bullet >= cell.Start && bullet < cell.End) starts.Add(bullet);
-        if (starts.Count == 0) return [];
-        starts.Sort();
         // Two marks can open the same item (`<li>` then a bullet character): one start each.
-        var distinct = 1;
-        for (var i = 1; i < starts.Count; i++) if (starts[i] != starts[distinct - 1]) starts[distinct++] = starts[i];
-        starts.RemoveRange(distinct, starts.Count - distinct);
+        Positions.SortDistinct(starts);
         var items = ImmutableArray.CreateBuilder<ListItem>();
         for (var i = 0; i < starts.Count; i++)
         {
