@@ -79,21 +79,15 @@ internal sealed class PikeVm
     /// by <paramref name="scopeEnd"/> (or exactly at <paramref name="requiredEnd"/> when that is not -1).
     /// Returns the end, or -1 when there is no match.
     /// </summary>
-    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
-    {
-        // Most runs fail: find the end first without keeping captures, then, only for a match,
-        // run again to that end with them (as RE2 does).
-        if (program.SlotCount == 0 || Probe is not null) return Execute(program, start, scopeStart, scopeEnd, requiredEnd, true, out captures);
-        var end = Execute(program, start, scopeStart, scopeEnd, requiredEnd, false, out _);
-        if (end < 0)
-        {
-            captures = null;
-            return end;
-        }
-        return Execute(program, start, scopeStart, scopeEnd, end, true, out captures);
-    }
+    /// <remarks>
+    /// One pass that keeps captures, not RE2's two (find the end without them, then run again to it
+    /// with them): a save is one entry appended to a reused array, cheaper than running every match
+    /// a second time, and only the winning thread's saves are turned into an array, once.
+    /// </remarks>
+    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures) =>
+        Execute(program, start, scopeStart, scopeEnd, requiredEnd, out captures);
 
-    private int Execute(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, bool keepCaptures, out int[]? captures)
+    private int Execute(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
     {
         var code = program.Code;
         var tokens = _tokens;
@@ -109,6 +103,7 @@ internal sealed class PikeVm
         _saveCount = 0;
         var furthest = 0;
         var best = -1;
+        var bestSaves = NoSaves;
         var steps = 0;
         var probe = Probe;
         captures = null;
@@ -142,7 +137,7 @@ internal sealed class PikeVm
                             stack[depth++] = new Thread(instruction.A, thread.Captures);
                             break;
                         case OpCode.Save:
-                            stack[depth++] = new Thread(pc + 1, keepCaptures ? Save(instruction.A, position, thread.Captures) : NoSaves);
+                            stack[depth++] = new Thread(pc + 1, Save(instruction.A, position, thread.Captures));
                             break;
                         case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
                             if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd))
@@ -152,7 +147,7 @@ internal sealed class PikeVm
                             if ((requiredEnd < 0 && position > best) || (requiredEnd >= 0 && position == requiredEnd && best < 0))
                             {
                                 best = position;
-                                captures = keepCaptures ? Materialise(thread.Captures, program.SlotCount) : null;
+                                bestSaves = thread.Captures;
                             }
                             break;
                         case OpCode.Test:
@@ -170,6 +165,8 @@ internal sealed class PikeVm
             _spareLists.Push(threads);
         }
         _context.Steps += steps;
+        // Saves are only appended during a run, so the winner's chain is still intact here.
+        if (best >= 0) captures = Materialise(bestSaves, program.SlotCount);
         for (var offset = 0; offset <= furthest && offset < pending.Length; offset++)
         {
             if (pending[offset] is not { } left) continue;
