@@ -14,6 +14,10 @@ internal sealed class LexiconTrie
     }
 
     private readonly Node _root = new();
+
+    // The ids of entries' first words as bits: most tokens begin no entry, and a bit test answers
+    // that without the root's dictionary look-up (1.2% of a batch's samples were that look-up).
+    private ulong[] _firstIds = [];
     private readonly List<string> _firstWords = [];
     private readonly HashSet<string> _requiredWords = new(StringComparer.Ordinal);
 
@@ -31,7 +35,7 @@ internal sealed class LexiconTrie
     /// </summary>
     public IEnumerable<string> RequiredWords => _requiredWords.Order(StringComparer.Ordinal);
 
-    public bool StartsWith(int normId) => _root.Children?.ContainsKey(normId) == true;
+    public bool StartsWith(int normId) => (uint)(normId >> 6) < (uint)_firstIds.Length && (_firstIds[normId >> 6] & (1UL << normId)) != 0;
 
     public bool AllSingleWord => MaxLength <= 1;
 
@@ -46,7 +50,12 @@ internal sealed class LexiconTrie
             if (!node.Children.TryGetValue(id, out var next))
             {
                 node.Children[id] = next = new Node();
-                if (node == _root) _firstWords.Add(norm);
+                if (node == _root)
+                {
+                    _firstWords.Add(norm);
+                    if (id >> 6 >= _firstIds.Length) Array.Resize(ref _firstIds, (id >> 6) + 1);
+                    _firstIds[id >> 6] |= 1UL << id;
+                }
             }
             node = next;
         }
@@ -61,6 +70,7 @@ internal sealed class LexiconTrie
     // ImmutableArray, not IReadOnlyList: an interface parameter would box the array on every call.
     public void MatchAt(ImmutableArray<Reading.Token> tokens, int start, int end, List<int> lengths)
     {
+        if (start >= end || !StartsWith(tokens[start].NormId)) return;
         var node = _root;
         for (var i = start; i < end && node.Children is not null && node.Children.TryGetValue(tokens[i].NormId, out var next); i++)
         {
