@@ -178,6 +178,8 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     {
         var start = i;
         var numeric = true;
+        // The intern cache's hash is taken here, in the walk that finds the word's end, not in a second one.
+        var hash = TokenStrings.HashSeed;
         while (i < end)
         {
             var c = text[i];
@@ -185,15 +187,17 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
             // A number goes on over `1,000` and `2.5`; a word over `children's`.
             else if (numeric ? !(c is '.' or ',' && i > start && i + 1 < end && char.IsDigit(text[i + 1]))
                              : !(TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))) break;
+            hash = TokenStrings.HashStep(hash, c);
             i++;
         }
         var kind = numeric ? TokenKind.Number : TokenKind.Word;
         if (numeric && i < end && text[i] == '%')
         {
             kind = TokenKind.Percentage;
+            hash = TokenStrings.HashStep(hash, '%');
             i++;
         }
-        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), _recentStrings);
+        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), TokenStrings.HashFinish(hash), _recentStrings);
         Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
     }

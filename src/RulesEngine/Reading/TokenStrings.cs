@@ -41,9 +41,12 @@ internal static class TokenStrings
     /// <summary>This thread's cache of recent entries, for <see cref="Intern(ReadOnlySpan{char}, TokenString?[])"/>.</summary>
     public static TokenString?[] RecentForThread() => _recent ??= new TokenString?[RecentSize];
 
-    public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent)
+    public static TokenString Intern(ReadOnlySpan<char> text, TokenString?[] recent) => Intern(text, Hash(text), recent);
+
+    /// <summary>As <see cref="Intern(ReadOnlySpan{char}, TokenString?[])"/>, with the text's <see cref="Hash"/> worked out by a caller that already walked its characters.</summary>
+    public static TokenString Intern(ReadOnlySpan<char> text, uint hash, TokenString?[] recent)
     {
-        var slot = (int)(Hash(text) & (RecentSize - 1));
+        var slot = (int)(hash & (RecentSize - 1));
         if (recent[slot] is { } cached && text.SequenceEqual(cached.Text)) return cached;
         var entry = InternShared(text);
         if (entry.TextId >= 0) recent[slot] = entry;
@@ -51,12 +54,18 @@ internal static class TokenStrings
     }
 
     /// <summary>FNV-1a over the characters, folded so the cache slot (its low bits) depends on all of them.</summary>
-    private static uint Hash(ReadOnlySpan<char> text)
+    public static uint Hash(ReadOnlySpan<char> text)
     {
-        var hash = 2166136261u;
-        foreach (var c in text) hash = (hash ^ c) * 16777619u;
-        return hash ^ (hash >> 15);
+        var hash = HashSeed;
+        foreach (var c in text) hash = HashStep(hash, c);
+        return HashFinish(hash);
     }
+
+    public const uint HashSeed = 2166136261u;
+
+    public static uint HashStep(uint hash, char c) => (hash ^ c) * 16777619u;
+
+    public static uint HashFinish(uint hash) => hash ^ (hash >> 15);
 
     private static TokenString InternShared(ReadOnlySpan<char> text)
     {
