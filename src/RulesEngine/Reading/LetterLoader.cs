@@ -42,17 +42,18 @@ public static class LetterLoader
         if (nul >= 0) return Fail(source, $"the file is binary, not text (a NUL byte at offset {nul})");
 
         var warnings = new List<string>();
+        // A byte order mark is skipped before decoding: dropping it from the text afterwards copied the whole letter.
+        var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         string text;
         try
         {
-            text = Strict.GetString(bytes);
+            text = Strict.GetString(bytes, bom, bytes.Length - bom);
         }
         catch (DecoderFallbackException e)
         {
-            text = Encoding.UTF8.GetString(bytes);
-            warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {e.Index}; such bytes were replaced by U+FFFD");
+            text = Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+            warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {bom + e.Index}; such bytes were replaced by U+FFFD");
         }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         if (text.AsSpan().IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
         return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings);
     }

@@ -35,6 +35,14 @@ public class LetterLoaderTests
     }
 
     [Fact]
+    public void Load_InvalidUtf8AfterAByteOrderMark_WarnsWithTheOffsetInTheFile()
+    {
+        var loaded = Decode([0xEF, 0xBB, 0xBF, 0x41, 0xFF, 0x42]);
+        Assert.Equal("A\uFFFDB", loaded.Text);
+        Assert.Contains("invalid UTF-8 at byte 4", Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
     public void Load_FileOverTheLimit_FailsWithTheLimit()
     {
         var loaded = LetterLoader.Decode(LetterSource.FromText("big.txt", ""), new byte[3 * 1024 * 1024].Select(_ => (byte)'a').ToArray(), 2 * 1024 * 1024);
