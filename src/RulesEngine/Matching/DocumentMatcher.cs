@@ -93,7 +93,16 @@ public static class DocumentMatcher
         {
             foreach (var scope in instances)
                 for (var position = Math.Max(scope.Range.Start, nextStart); position < scope.Range.End; position++)
-                    nextStart = TryAt(context, vm, rule, reach, scope, position, matches, nextStart);
+                {
+                    if (position >= nextStart && !CanReach(reach, rule, position, scope))
+                    {
+                        // Out of reach of some required word: skip to where it comes within reach.
+                        context.Considered++;
+                        position = reach!.EarliestReaching(position + 1, rule.MaxLength, scope.Range.End) - 1;
+                        continue;
+                    }
+                    nextStart = TryAt(context, vm, rule, null, scope, position, matches, nextStart);
+                }
             return;
         }
         if (reach?.Sparsest is { } sparsest && (long)sparsest.Length * rule.MaxLength < context.Tokens.Length / 4) StartsNear(sparsest, rule.MaxLength, starts);

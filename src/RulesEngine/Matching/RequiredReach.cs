@@ -48,6 +48,26 @@ internal sealed class RequiredReach
     /// <summary>False when some required set has no word anywhere in the letter: the rule cannot match at all.</summary>
     public bool Possible { get; }
 
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> where a match of at most
+    /// <paramref name="maxLength"/> tokens, ending by <paramref name="end"/>, could hold a word of
+    /// every required set, or <paramref name="end"/> when there is none: before it, some set's next
+    /// word is out of reach. A rule that may start at any token skips there instead of asking at
+    /// every token between.
+    /// </summary>
+    public int EarliestReaching(int from, int maxLength, int end)
+    {
+        var earliest = from;
+        foreach (var positions in _positions)
+        {
+            var found = Array.BinarySearch(positions, from);
+            var next = found < 0 ? ~found : found;
+            if (next == positions.Length || positions[next] >= end) return end;
+            earliest = Math.Max(earliest, positions[next] - maxLength + 1);
+        }
+        return Math.Min(earliest, end);
+    }
+
     /// <summary>Whether every required set has a word at a position in [from, to).</summary>
     public bool Within(int from, int to)
     {
