@@ -42,6 +42,22 @@ public sealed class SortedMapTests
     }
 
     [Fact]
+    public void Long_input_nearly_in_order_keeps_the_same_first_and_last_of_each_key()
+    {
+        // A record's evidence walked depth first: list items in numeric order (`[10]` sorts before
+        // `[2]`), each given twice, so the long input is only a little out of ordinal order.
+        var pairs = Enumerable.Range(0, 40).SelectMany(i => new[] { Pair($"items[{i}]", i), Pair($"items[{i}]", 100 + i) }).ToArray();
+
+        var last = SortedMap<int>.From(pairs);
+        var first = SortedMap<int>.FromFirstOfEach(pairs);
+
+        var ordinal = Enumerable.Range(0, 40).Select(i => $"items[{i}]").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(ordinal, last.Keys);
+        Assert.Equal(ordinal.Select(key => 100 + int.Parse(key[6..^1])), last.Values);
+        Assert.Equal(ordinal.Select(key => int.Parse(key[6..^1])), first.Values);
+    }
+
+    [Fact]
     public void Looks_up_every_key_it_holds_and_none_it_does_not()
     {
         var keys = Enumerable.Range(0, 37).Select(i => $"field{i}").ToList();
