@@ -45,6 +45,23 @@ public class RequiredWordsTests
     }
 
     [Fact]
+    public void RuleThatMayStartAnywhere_SkipsTheStartsItsRequiredWordIsOutOfReachOf()
+    {
+        // `any{0,3} "above"` may start at any token but covers at most five: in the one long
+        // sentence that holds `above` (a small part of the letter, so the rule walks the sentence
+        // rather than starting from the word) it is tried only near `above`; the next sentence's
+        // match is still found.
+        const string rule = "rule r\n  within sentence\n  match any{0,3} \"above\" number -> n\n  emit hits[] = text(n)";
+        var other = string.Concat(Enumerable.Repeat("Most care in the area is good for children. ", 60));
+        var text = $"{other}{string.Concat(Enumerable.Repeat("word ", 100))}rates are above 12 now. Rates were above 7. {other}";
+
+        var result = DocumentMatcher.Run(Rules.Compile(rule), LetterReader.Read("letter", text), null, out _, out var context);
+
+        Assert.Equal("""{"hits":["12","7"]}""", result.Record.ToJson());
+        Assert.InRange(context.Considered, 1, 30);
+    }
+
+    [Fact]
     public void LexiconEntry_IsFoundWhenItsRequiredWordIsNotItsFirst() =>
         // `the national average` is required by its longest word, `national`, not by `the`.
         Assert.Equal("""{"hits":["the national average","similar areas"]}""",
