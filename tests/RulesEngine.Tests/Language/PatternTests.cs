@@ -96,6 +96,14 @@ public class PatternTests
             Rules.Json("pattern person = (\"mr\" | \"ms\") cap+\nrule r\n  match person -> m\n  emit hits[] = text(m)", "Dear Mr Alan Marsh"));
 
     [Fact]
+    public void Captures_ComeFromTheLongestMatch_AndAmongEquallyLongOnesFromTheFirstAlternative()
+    {
+        const string rule = "rule r\n  match (\"good\" -> x | \"good\" \"care\" -> y | \"good\" -> z \"care\")\n  emit pair { x: text(x), y: text(y), z: text(z) }";
+        Assert.Equal("""{"pair":{"y":"care"}}""", Rules.Json(rule, "it is good care"));
+        Assert.Equal("""{"pair":{"x":"good"}}""", Rules.Json(rule, "it is good work"));
+    }
+
+    [Fact]
     public void Captures_KeepEachNamedPart() =>
         Assert.Equal("""{"pair":{"a":"good","b":"3"}}""",
             Rules.Json("rule r\n  match \"is\" word -> a \"(\" number -> b \")\"\n  emit pair { a: text(a), b: text(b) }", "it is good (3) now"));
