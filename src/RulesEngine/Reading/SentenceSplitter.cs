@@ -10,6 +10,10 @@ internal static class SentenceSplitter
 
     public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, List<TokenRange> blocks)
     {
+        // Blocks come in document order and table cells after them. Putting the sources in order
+        // (a few ranges) makes the sentences come out in order, where sorting the sentences
+        // afterwards was 0.8% of a batch's samples.
+        if (!Positions.InOrder(blocks, static block => block.Start)) blocks.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         foreach (var block in blocks)
         {
@@ -17,7 +21,8 @@ internal static class SentenceSplitter
             var start = block.Start;
             for (var i = block.Start; i < block.End; i++)
             {
-                if (!IsSentenceEnd(tokens, i, block.End)) continue;
+                // Most tokens are not punctuation: answered here without a call.
+                if (tokens[i].Kind != TokenKind.Punctuation || !IsSentenceEnd(tokens, i, block.End)) continue;
                 var end = i + 1;
                 while (end < block.End && tokens[end].Norm is "\"" or "'" or ")") end++;
                 sentences.Add(new Sentence(new TokenRange(start, end)));
@@ -26,7 +31,7 @@ internal static class SentenceSplitter
             }
             if (start < block.End) sentences.Add(new Sentence(new TokenRange(start, block.End)));
         }
-        // Blocks come in document order and table cells after them: sort only when a table put them out of order.
+        // Only when sources overlap, which the reader's blocks and cells do not.
         if (!Positions.InOrder(sentences, static sentence => sentence.Tokens.Start)) sentences.Sort(static (a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
         return sentences.DrainToImmutable();
     }
