@@ -162,12 +162,15 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
             if (block.Lines[i].End - block.Lines[i].Start < WrappedLineLength) return false;
         }
         var range = block.Tokens;
-        var words = 0;
-        for (var i = range.Start; i < range.End; i++) if (tokens[i].Kind == TokenKind.Word) words++;
-        if (words == 0 || words > MaxHeadingWords) return false;
+        if (range.IsEmpty) return false;
+        // The one-token checks first, and words counted only up to the limit: most paragraphs are
+        // long sentences, and counting every word of each was most of this check's cost.
         var first = tokens[range.Start];
         if (!(first.Has(TokenFlags.Capitalised) || first.Kind == TokenKind.Number)) return false;
-        return tokens[range.End - 1].Norm is not ("." or "," or ";" or ":" or "!" or "?");
+        if (tokens[range.End - 1].Norm is "." or "," or ";" or ":" or "!" or "?") return false;
+        var words = 0;
+        for (var i = range.Start; i < range.End && words <= MaxHeadingWords; i++) if (tokens[i].Kind == TokenKind.Word) words++;
+        return words > 0 && words <= MaxHeadingWords;
     }
 
     private List<TokenRange> SentenceSources(ImmutableArray<Table> tables)
