@@ -100,7 +100,12 @@ internal sealed class ActionEvaluator(MatchContext context)
 
     /// <summary>Converters differ in quote marks, so extracted text uses plain ones; evidence keeps the letter's own.</summary>
     private static string PlainQuotes(string text) =>
-        text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
+        // One search for any curly quote first: most values have none, and each Replace scans the whole text.
+        text.AsSpan().ContainsAny(CurlyQuotes)
+            ? text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+            : text;
+
+    private static readonly System.Buffers.SearchValues<char> CurlyQuotes = System.Buffers.SearchValues.Create("\u2018\u2019\u201C\u201D");
 
     private object? CapturedValue(CaptureSlot slot, TokenRange span) => slot.Source switch
     {
