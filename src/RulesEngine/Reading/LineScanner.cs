@@ -246,7 +246,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens)
     private HashSet<int> FindEmphasisMarks(int from, int end)
     {
         var span = text.AsSpan(from, end - from);
-        if (!span.Contains('*') && !span.Contains('_')) return NoMarks;
+        if (!span.ContainsAny('*', '_')) return NoMarks;
         var marks = new HashSet<int>();
         foreach (var mark in "*_")
         {
