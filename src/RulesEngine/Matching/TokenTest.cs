@@ -31,6 +31,17 @@ internal enum TokenClass { Any, Word, Number, Percentage, Punctuation, Symbol, C
 
 internal sealed record ClassTest(TokenClass Class) : TokenTest
 {
+    /// <summary>The token kind this class is exactly, when it is one (`word`, `number`, `percent`, `punct`, `symbol`).</summary>
+    public TokenKind? Kind { get; } = Class switch
+    {
+        TokenClass.Word => TokenKind.Word,
+        TokenClass.Number => TokenKind.Number,
+        TokenClass.Percentage => TokenKind.Percentage,
+        TokenClass.Punctuation => TokenKind.Punctuation,
+        TokenClass.Symbol => TokenKind.Symbol,
+        _ => null,
+    };
+
     public override bool Matches(Token token) => Class switch
     {
         TokenClass.Any => true,
