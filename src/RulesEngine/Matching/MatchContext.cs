@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using RulesEngine.Reading;
 
 namespace RulesEngine.Matching;
@@ -37,19 +38,29 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     private void BuildWordIndex()
     {
         var index = Program.Index;
-        var slotOfToken = System.Buffers.ArrayPool<int>.Shared.Rent(Tokens.Length);
+        var tokens = ImmutableCollectionsMarshal.AsArray(Tokens)!;
+        var slotByWord = index.SlotsByWord;
+        // One walk over the letter notes the tokens that are some rule's word (a fifth of them or
+        // fewer) with their slots; only those are then placed, not every token a second time.
+        var found = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        var foundSlots = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        var count = 0;
         var starts = new int[index.SlotCount + 1];
-        for (var i = 0; i < Tokens.Length; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var slot = slotOfToken[i] = index.SlotOf(Tokens[i].NormId);
-            if (slot >= 0) starts[slot + 1]++;
+            var id = tokens[i].NormId;
+            if ((uint)id >= (uint)slotByWord.Length || slotByWord[id] is not (>= 0 and var slot)) continue;
+            found[count] = i;
+            foundSlots[count++] = slot;
+            starts[slot + 1]++;
         }
         for (var slot = 0; slot < index.SlotCount; slot++) starts[slot + 1] += starts[slot];
-        var positions = new int[starts[index.SlotCount]];
-        var next = starts[..^1];
-        for (var i = 0; i < Tokens.Length; i++)
-            if (slotOfToken[i] is var slot and >= 0) positions[next[slot]++] = i;
-        System.Buffers.ArrayPool<int>.Shared.Return(slotOfToken);
+        var positions = new int[count];
+        var next = index.SlotCount <= 1024 ? stackalloc int[index.SlotCount] : new int[index.SlotCount];
+        starts.AsSpan(0, index.SlotCount).CopyTo(next);
+        for (var f = 0; f < count; f++) positions[next[foundSlots[f]]++] = found[f];
+        System.Buffers.ArrayPool<int>.Shared.Return(found);
+        System.Buffers.ArrayPool<int>.Shared.Return(foundSlots);
         _slotStarts = starts;
         _slotPositions = positions;
     }
