@@ -108,24 +108,27 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
 
     private readonly Dictionary<int, int[]> _passing = [];
-    private List<int>? _passingBuffer;
 
     /// <summary>Where a one-token test passes in this letter, computed once and shared by every rule that starts with it.</summary>
     public int[] PositionsPassing(int test)
     {
         if (_passing.TryGetValue(test, out var known)) return known;
         var check = Program.Tests[test];
-        // Collected in a buffer kept for the letter, then copied once: not a list grown per test.
-        var passing = _passingBuffer ??= new List<int>(Tokens.Length);
-        passing.Clear();
+        var tokens = ImmutableCollectionsMarshal.AsArray(Tokens)!;
+        // Collected in a pooled buffer, then copied once at its size: a buffer of the letter's
+        // length made per letter was 7 KB of garbage for a few hundred positions.
+        var passing = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        var count = 0;
         // `number` and `percent` (the commonest first tests) compare the token's kind here, not
         // through a virtual call per token.
         if (check is ClassTest { Kind: { } kind })
         {
-            for (var i = 0; i < Tokens.Length; i++) if (Tokens[i].Kind == kind) passing.Add(i);
+            for (var i = 0; i < tokens.Length; i++) if (tokens[i].Kind == kind) passing[count++] = i;
         }
-        else for (var i = 0; i < Tokens.Length; i++) if (check.Matches(Tokens[i])) passing.Add(i);
-        return _passing[test] = [.. passing];
+        else for (var i = 0; i < tokens.Length; i++) if (check.Matches(tokens[i])) passing[count++] = i;
+        var positions = passing.AsSpan(0, count).ToArray();
+        System.Buffers.ArrayPool<int>.Shared.Return(passing);
+        return _passing[test] = positions;
     }
 
     /// <summary>Stopwatch ticks spent in each rule (by rule order), for the run summary.</summary>
