@@ -61,8 +61,8 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
 
     /// <summary>
     /// Stable, so that "first" and "last" of a repeated key mean the caller's order. Most callers give
-    /// a few keys or keys nearly in order (a record walked depth first), where insertion sort is
-    /// cheapest; long lists in any order are sorted by position instead.
+    /// a few keys or keys nearly in order (a record walked depth first): few keys are insertion
+    /// sorted, longer lists merge sorted by the runs already in order.
     /// </summary>
     private static void SortStably(string[] keys, T[] values)
     {
@@ -77,12 +77,50 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
             }
             return;
         }
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        var originalKeys = (string[])keys.Clone();
-        var originalValues = (T[])values.Clone();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(originalKeys[a], originalKeys[b]) is var byKey and not 0 ? byKey : a.CompareTo(b));
-        for (var i = 0; i < order.Length; i++) (keys[i], values[i]) = (originalKeys[order[i]], originalValues[order[i]]);
+        MergeSortStably(keys, values);
+    }
+
+    /// <summary>
+    /// A natural merge sort: the runs already in order (a record's evidence has long ones) are merged
+    /// pairwise, so input nearly in order costs a few linear passes, and no comparison delegate is
+    /// called per pair (sorting positions through one was most of building a letter's evidence map).
+    /// </summary>
+    private static void MergeSortStably(string[] keys, T[] values)
+    {
+        var bounds = new List<int> { 0 };
+        for (var i = 1; i < keys.Length; i++) if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0) bounds.Add(i);
+        bounds.Add(keys.Length);
+        if (bounds.Count == 2) return;
+        var (fromKeys, fromValues) = (keys, values);
+        var (toKeys, toValues) = (new string[keys.Length], new T[keys.Length]);
+        while (bounds.Count > 2)
+        {
+            var merged = new List<int>(bounds.Count / 2 + 2) { 0 };
+            for (var run = 0; run + 1 < bounds.Count; run += 2)
+            {
+                var (low, middle) = (bounds[run], bounds[run + 1]);
+                var high = run + 2 < bounds.Count ? bounds[run + 2] : middle;
+                // Equal keys take the left run's first, which keeps them in the caller's order.
+                var (left, right, into) = (low, middle, low);
+                while (left < middle && right < high)
+                {
+                    var fromLeft = string.CompareOrdinal(fromKeys[left], fromKeys[right]) <= 0;
+                    var take = fromLeft ? left++ : right++;
+                    (toKeys[into], toValues[into]) = (fromKeys[take], fromValues[take]);
+                    into++;
+                }
+                for (; left < middle; left++, into++) (toKeys[into], toValues[into]) = (fromKeys[left], fromValues[left]);
+                for (; right < high; right++, into++) (toKeys[into], toValues[into]) = (fromKeys[right], fromValues[right]);
+                merged.Add(high);
+            }
+            (fromKeys, fromValues, toKeys, toValues) = (toKeys, toValues, fromKeys, fromValues);
+            bounds = merged;
+        }
+        if (!ReferenceEquals(fromKeys, keys))
+        {
+            fromKeys.CopyTo(keys, 0);
+            fromValues.CopyTo(values, 0);
+        }
     }
 
     public int Count => _keys.Length;

@@ -58,6 +58,22 @@ public sealed class SortedMapTests
     }
 
     [Fact]
+    public void Long_input_in_any_order_keeps_the_first_and_last_value_of_each_key_as_a_stable_sort_would()
+    {
+        // Seeded, so a failure repeats: lengths past the short-input path, keys drawn with repeats.
+        var random = new Random(20261123);
+        for (var length = 33; length <= 300; length += 13)
+        {
+            var pairs = Enumerable.Range(0, length).Select(i => Pair($"k{random.Next(length / 2)}", i)).ToArray();
+
+            var expectedKeys = pairs.Select(p => p.Key).Distinct().Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(expectedKeys, SortedMap<int>.From(pairs).Keys);
+            Assert.Equal(expectedKeys.Select(key => pairs.Last(p => p.Key == key).Value), SortedMap<int>.From(pairs).Values);
+            Assert.Equal(expectedKeys.Select(key => pairs.First(p => p.Key == key).Value), SortedMap<int>.FromFirstOfEach(pairs).Values);
+        }
+    }
+
+    [Fact]
     public void Looks_up_every_key_it_holds_and_none_it_does_not()
     {
         var keys = Enumerable.Range(0, 37).Select(i => $"field{i}").ToList();
