@@ -40,8 +40,12 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
     private static SortedMap<T> Build(ReadOnlySpan<KeyValuePair<string, T>> pairs, bool keepFirst)
     {
         if (pairs.IsEmpty) return Empty;
-        var keys = new string[pairs.Length];
-        var values = new T[pairs.Length];
+        var keyArray = new string[pairs.Length];
+        var valueArray = new T[pairs.Length];
+        // Written through spans: a store into a T[] checks the element's type every time, a span's
+        // only when it is made.
+        Span<string> keys = keyArray;
+        Span<T> values = valueArray;
         for (var i = 0; i < pairs.Length; i++) (keys[i], values[i]) = (pairs[i].Key, pairs[i].Value);
         SortStably(keys, values);
         // Equal keys are now side by side, in the order the caller gave them.
@@ -56,7 +60,7 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
             (keys[kept], values[kept]) = (keys[i], values[i]);
             kept++;
         }
-        return kept == keys.Length ? new(keys, values) : new(keys[..kept], values[..kept]);
+        return kept == keys.Length ? new(keyArray, valueArray) : new(keyArray[..kept], valueArray[..kept]);
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
     /// a few keys or keys nearly in order (a record walked depth first): few keys are insertion
     /// sorted, longer lists merge sorted by the runs already in order.
     /// </summary>
-    private static void SortStably(string[] keys, T[] values)
+    private static void SortStably(Span<string> keys, Span<T> values)
     {
         if (keys.Length <= 32)
         {
@@ -85,14 +89,17 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
     /// pairwise, so input nearly in order costs a few linear passes, and no comparison delegate is
     /// called per pair (sorting positions through one was most of building a letter's evidence map).
     /// </summary>
-    private static void MergeSortStably(string[] keys, T[] values)
+    private static void MergeSortStably(Span<string> keys, Span<T> values)
     {
         var bounds = new List<int> { 0 };
         for (var i = 1; i < keys.Length; i++) if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0) bounds.Add(i);
         bounds.Add(keys.Length);
         if (bounds.Count == 2) return;
-        var (fromKeys, fromValues) = (keys, values);
-        var (toKeys, toValues) = (new string[keys.Length], new T[keys.Length]);
+        var fromKeys = keys;
+        var fromValues = values;
+        Span<string> toKeys = new string[keys.Length];
+        Span<T> toValues = new T[keys.Length];
+        var inPlace = true;
         while (bounds.Count > 2)
         {
             var merged = new List<int>(bounds.Count / 2 + 2) { 0 };
@@ -104,8 +111,7 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
                 var (left, right, into) = (low, middle, low);
                 while (left < middle && right < high)
                 {
-                    var fromLeft = string.CompareOrdinal(fromKeys[left], fromKeys[right]) <= 0;
-                    var take = fromLeft ? left++ : right++;
+                    var take = string.CompareOrdinal(fromKeys[left], fromKeys[right]) <= 0 ? left++ : right++;
                     (toKeys[into], toValues[into]) = (fromKeys[take], fromValues[take]);
                     into++;
                 }
@@ -113,13 +119,19 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
                 for (; right < high; right++, into++) (toKeys[into], toValues[into]) = (fromKeys[right], fromValues[right]);
                 merged.Add(high);
             }
-            (fromKeys, fromValues, toKeys, toValues) = (toKeys, toValues, fromKeys, fromValues);
+            var nextKeys = toKeys;
+            var nextValues = toValues;
+            toKeys = fromKeys;
+            toValues = fromValues;
+            fromKeys = nextKeys;
+            fromValues = nextValues;
+            inPlace = !inPlace;
             bounds = merged;
         }
-        if (!ReferenceEquals(fromKeys, keys))
+        if (!inPlace)
         {
-            fromKeys.CopyTo(keys, 0);
-            fromValues.CopyTo(values, 0);
+            fromKeys.CopyTo(keys);
+            fromValues.CopyTo(values);
         }
     }
 
