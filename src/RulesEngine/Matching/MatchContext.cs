@@ -40,8 +40,8 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         var index = Program.Index;
         var tokens = ImmutableCollectionsMarshal.AsArray(Tokens)!;
         var slotByWord = index.SlotsByWord;
-        // One walk over the letter notes the tokens that are some rule's word (a fifth of them or
-        // fewer) with their slots; only those are then placed, not every token a second time.
+        // One walk over the letter notes the tokens that are some rule's word, with their slots;
+        // only those are then placed, not every token a second time.
         var found = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var foundSlots = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var count = 0;

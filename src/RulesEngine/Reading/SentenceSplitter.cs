@@ -8,6 +8,7 @@ internal static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations =
         ["mr", "mrs", "ms", "dr", "st", "no", "nos", "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "fig", "para", "ref"];
 
+    /// <param name="blocks">The places sentences are found in (blocks and table cells); put in document order here.</param>
     public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, List<TokenRange> blocks)
     {
         // Blocks come in document order and table cells after them. Putting the sources in order
