@@ -5,9 +5,14 @@ using RulesEngine.Output;
 namespace RulesEngine.Batch;
 
 /// <summary>What a batch did: letters read and failed, fields found and missing per letter, hits and time per rule.</summary>
-public sealed class BatchSummary(RuleProgram program)
+/// <param name="lettersShown">
+/// How many letters' fields are listed; the rest are counted, not kept, so the summary's memory
+/// stays flat however long the batch.
+/// </param>
+public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
 {
     private readonly List<(string Letter, int Found, IReadOnlyList<string> Missing)> _letters = [];
+    private int _processed;
     private readonly List<string> _failures = [];
     private readonly Dictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
@@ -23,15 +28,17 @@ public sealed class BatchSummary(RuleProgram program)
             _failures.Add(outcome.Error ?? $"{outcome.Source.DisplayPath}: error: unknown failure");
             return;
         }
-        var declared = program.OutputFields;
-        var missing = new List<string>();
-        foreach (var field in declared) if (!result.Record.Fields.ContainsKey(field)) missing.Add(field);
-        _letters.Add((result.Name, result.Record.Fields.Count, missing));
+        if (_processed++ < lettersShown)
+        {
+            var missing = new List<string>();
+            foreach (var field in program.OutputFields) if (!result.Record.Fields.ContainsKey(field)) missing.Add(field);
+            _letters.Add((result.Name, result.Record.Fields.Count, missing));
+        }
         foreach (var (rule, hits) in result.RuleHits) _hits[rule] = _hits.GetValueOrDefault(rule) + hits;
         foreach (var (rule, ticks) in result.RuleTicks) _ticks[rule] = _ticks.GetValueOrDefault(rule) + ticks;
     }
 
-    public string Format(int maxLetters = 50)
+    public string Format()
     {
         var text = new StringBuilder();
         text.Append($"{Read} letter(s) read, {Read - Failed} processed, {Failed} failed\n");
@@ -39,9 +46,9 @@ public sealed class BatchSummary(RuleProgram program)
         if (_letters.Count > 0)
         {
             text.Append("fields per letter (found; missing):\n");
-            foreach (var (letter, found, missing) in _letters.Take(maxLetters))
+            foreach (var (letter, found, missing) in _letters)
                 text.Append($"  {letter}: {found} found; {(missing.Count == 0 ? "none missing" : "missing " + string.Join(", ", missing))}\n");
-            if (_letters.Count > maxLetters) text.Append($"  ... and {_letters.Count - maxLetters} more letter(s)\n");
+            if (_processed > _letters.Count) text.Append($"  ... and {_processed - _letters.Count} more letter(s)\n");
         }
         text.Append("hits per rule (time matching):\n");
         foreach (var rule in program.RuleNames.Distinct().OrderByDescending(r => _hits.GetValueOrDefault(r)).ThenBy(r => r, StringComparer.Ordinal))

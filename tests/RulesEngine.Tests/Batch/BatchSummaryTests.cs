@@ -1,0 +1,26 @@
+using RulesEngine.Batch;
+using RulesEngine.Reading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Batch;
+
+public class BatchSummaryTests
+{
+    [Fact]
+    public void ListsTheFirstLettersFields_CountsTheRest_AndTotalsEveryLettersHits()
+    {
+        var program = Rules.Compile("output { grade: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");
+        var summary = new BatchSummary(program, lettersShown: 2);
+        foreach (var (name, letter) in new[] { ("a", "good"), ("b", "bad"), ("c", "good"), ("d", "good") })
+            summary.Add(LetterProcessor.Process(program, LetterSource.FromText(name, letter)));
+
+        var text = summary.Format();
+
+        Assert.Contains("4 letter(s) read, 4 processed, 0 failed", text);
+        Assert.Contains("  a: 1 found; none missing", text);
+        Assert.Contains("  b: 0 found; missing grade", text);
+        Assert.DoesNotContain("  c:", text);
+        Assert.Contains("  ... and 2 more letter(s)", text);
+        Assert.Contains("  r: 3 (", text);
+    }
+}
