@@ -39,6 +39,8 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     {
         var index = Program.Index;
         var tokens = ImmutableCollectionsMarshal.AsArray(Tokens)!;
+        // The slot table as a span held here: through SlotOf the walk reloaded it at every token
+        // (the word index took 2.2-2.5% of samples that way against 1.9%).
         var slotByWord = index.SlotsByWord;
         // One walk over the letter notes the tokens that are some rule's word, with their slots;
         // only those are then placed, not every token a second time.
@@ -118,14 +120,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         // Collected in a pooled buffer, then copied once at its size: a buffer of the letter's
         // length made per letter was 7 KB of garbage for a few hundred positions.
         var passing = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
-        var count = 0;
-        // `number` and `percent` (the commonest first tests) compare the token's kind here, not
-        // through a virtual call per token.
-        if (check is ClassTest { Kind: { } kind })
-        {
-            for (var i = 0; i < tokens.Length; i++) if (tokens[i].Kind == kind) passing[count++] = i;
-        }
-        else for (var i = 0; i < tokens.Length; i++) if (check.Matches(tokens[i])) passing[count++] = i;
+        var count = check.Passing(tokens, passing);
         var positions = passing.AsSpan(0, count).ToArray();
         System.Buffers.ArrayPool<int>.Shared.Return(passing);
         return _passing[test] = positions;

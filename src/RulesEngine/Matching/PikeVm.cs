@@ -84,10 +84,7 @@ internal sealed class PikeVm
     /// with them): a save is one entry appended to a reused array, cheaper than running every match
     /// a second time, and only the winning thread's saves are turned into an array, once.
     /// </remarks>
-    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures) =>
-        Execute(program, start, scopeStart, scopeEnd, requiredEnd, out captures);
-
-    private int Execute(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
+    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
     {
         var code = program.Code;
         var tokens = _tokens;

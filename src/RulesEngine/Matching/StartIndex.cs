@@ -68,7 +68,7 @@ internal sealed class StartIndex
     /// <summary>The slot of a word that begins some rule, or -1.</summary>
     public int SlotOf(int normId) => (uint)normId < (uint)_slotByWord.Length ? _slotByWord[normId] : -1;
 
-    /// <summary>The slot of each word id (-1 for none), for a walk over a whole letter.</summary>
+    /// <summary>The slot of each word id (-1 for none; ids past its end have none), for a walk over a whole letter.</summary>
     public ReadOnlySpan<int> SlotsByWord => _slotByWord;
 
     /// <summary>The slots of the words a rule can begin with.</summary>

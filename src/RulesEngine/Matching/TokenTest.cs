@@ -10,6 +10,14 @@ internal abstract record TokenTest
 
     /// <summary>The token norm this test requires, when it requires exactly one; used to index rules by first word.</summary>
     public virtual string? IndexWord => null;
+
+    /// <summary>Writes the positions of the tokens this test passes, in order, into <paramref name="into"/>; returns how many.</summary>
+    public virtual int Passing(ReadOnlySpan<Token> tokens, Span<int> into)
+    {
+        var count = 0;
+        for (var i = 0; i < tokens.Length; i++) if (Matches(tokens[i])) into[count++] = i;
+        return count;
+    }
 }
 
 internal sealed record WordTest(string Norm) : TokenTest
@@ -32,7 +40,7 @@ internal enum TokenClass { Any, Word, Number, Percentage, Punctuation, Symbol, C
 internal sealed record ClassTest(TokenClass Class) : TokenTest
 {
     /// <summary>The token kind this class is exactly, when it is one (`word`, `number`, `percent`, `punct`, `symbol`).</summary>
-    public TokenKind? Kind { get; } = Class switch
+    private TokenKind? Kind { get; } = Class switch
     {
         TokenClass.Word => TokenKind.Word,
         TokenClass.Number => TokenKind.Number,
@@ -45,11 +53,7 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
     public override bool Matches(Token token) => Class switch
     {
         TokenClass.Any => true,
-        TokenClass.Word => token.Kind == TokenKind.Word,
-        TokenClass.Number => token.Kind == TokenKind.Number,
-        TokenClass.Percentage => token.Kind == TokenKind.Percentage,
-        TokenClass.Punctuation => token.Kind == TokenKind.Punctuation,
-        TokenClass.Symbol => token.Kind == TokenKind.Symbol,
+        TokenClass.Word or TokenClass.Number or TokenClass.Percentage or TokenClass.Punctuation or TokenClass.Symbol => token.Kind == Kind,
         TokenClass.Capitalised => token.Kind == TokenKind.Word && token.Has(TokenFlags.Capitalised),
         TokenClass.Upper => token.Kind == TokenKind.Word && token.Has(TokenFlags.AllCaps),
         TokenClass.Lower => token.Kind == TokenKind.Word && char.IsLower(token.Text[0]),
@@ -58,6 +62,16 @@ internal sealed record ClassTest(TokenClass Class) : TokenTest
         TokenClass.CellStart => token.Has(TokenFlags.CellStart),
         _ => false,
     };
+
+    // `number` and `percent` (the commonest first tests) compare each token's kind here, not through
+    // a virtual call per token.
+    public override int Passing(ReadOnlySpan<Token> tokens, Span<int> into)
+    {
+        if (Kind is not { } kind) return base.Passing(tokens, into);
+        var count = 0;
+        for (var i = 0; i < tokens.Length; i++) if (tokens[i].Kind == kind) into[count++] = i;
+        return count;
+    }
 
     public static IReadOnlyDictionary<string, TokenClass> Names { get; } = new Dictionary<string, TokenClass>
     {

@@ -34,7 +34,7 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
     /// <inheritdoc cref="FromFirstOfEach(IEnumerable{KeyValuePair{string, T}})"/>
     internal static SortedMap<T> FromFirstOfEach(ReadOnlySpan<KeyValuePair<string, T>> pairs) => Build(pairs, keepFirst: true);
 
-    /// <summary>Keys already in ordinal order and distinct (read from a sorted dictionary): taken as they are.</summary>
+    /// <summary>Keys already in ordinal order and distinct (sorted once by the caller): taken as they are.</summary>
     internal static SortedMap<T> FromSorted(string[] keys, T[] values) => keys.Length == 0 ? Empty : new(keys, values);
 
     private static SortedMap<T> Build(ReadOnlySpan<KeyValuePair<string, T>> pairs, bool keepFirst)

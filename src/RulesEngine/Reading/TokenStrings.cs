@@ -54,7 +54,7 @@ internal static class TokenStrings
     }
 
     /// <summary>FNV-1a over the characters, folded so the cache slot (its low bits) depends on all of them.</summary>
-    public static uint Hash(ReadOnlySpan<char> text)
+    private static uint Hash(ReadOnlySpan<char> text)
     {
         var hash = HashSeed;
         foreach (var c in text) hash = HashStep(hash, c);
