@@ -16,14 +16,17 @@ public static class LetterReader
     [ThreadStatic] private static List<Token>? _tokens;
     [ThreadStatic] private static List<ScannedLine>? _lines;
 
-    public static Document Read(string name, string text)
+    public static Document Read(string name, string text) => Read(name, text, pool: null);
+
+    /// <summary>As <see cref="Read(string, string)"/>, taking token objects from <paramref name="pool"/>: the document is valid only until the pool's next letter.</summary>
+    internal static Document Read(string name, string text, TokenPool? pool)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _tokens ??= new List<Token>(4096);
         var lines = _lines ??= new List<ScannedLine>(1024);
         try
         {
-            ScanLines(text, tokens, lines);
+            ScanLines(text, tokens, lines, pool);
             return new StructureBuilder(tokens, lines).Build(name, text);
         }
         finally
@@ -33,9 +36,9 @@ public static class LetterReader
         }
     }
 
-    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines)
+    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines, TokenPool? pool)
     {
-        var scanner = new LineScanner(text, tokens);
+        var scanner = new LineScanner(text, tokens, pool);
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         var i = start;

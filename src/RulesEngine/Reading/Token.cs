@@ -38,9 +38,14 @@ public enum TokenFlags
 /// </remarks>
 public sealed class Token
 {
-    private readonly TokenString _strings;
+    private TokenString _strings;
 
-    internal Token(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
+    internal Token(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags) =>
+        Reset(index, kind, start, length, line, column, strings, flags);
+
+    /// <summary>Makes this a different token: only a <see cref="TokenPool"/> does this, when its last letter is done with.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_strings))]
+    internal void Reset(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
     {
         Index = index;
         Kind = kind;
@@ -53,13 +58,13 @@ public sealed class Token
         Flags = flags;
     }
 
-    public int Index { get; }
-    public TokenKind Kind { get; }
-    public int Start { get; }
-    public int Length { get; }
-    public int Line { get; }
-    public int Column { get; }
-    public int NormId { get; }
+    public int Index { get; private set; }
+    public TokenKind Kind { get; private set; }
+    public int Start { get; private set; }
+    public int Length { get; private set; }
+    public int Line { get; private set; }
+    public int Column { get; private set; }
+    public int NormId { get; private set; }
     public string Text => _strings.Text;
     public string Norm => _strings.Norm;
 

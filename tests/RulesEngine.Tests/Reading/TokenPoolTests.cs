@@ -1,0 +1,47 @@
+using RulesEngine.Reading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Reading;
+
+public class TokenPoolTests
+{
+    private static string Describe(Token token) =>
+        $"{token.Index} {token.Kind} {token.Start}+{token.Length} {token.Line}:{token.Column} {token.Text}|{token.Norm} {token.NormId} {token.TextId} {token.Flags}";
+
+    private static void AssertSameTokens(Document fresh, Document pooled) =>
+        Assert.Equal(fresh.Tokens.Select(Describe), pooled.Tokens.Select(Describe));
+
+    [Fact]
+    public void Read_WithAPoolReusedAcrossLetters_GivesEachLetterTheTokensOfAFreshRead()
+    {
+        var pool = new TokenPool();
+        // Long, short, then long again: every reused token must lose all of its last letter's
+        // state, flags set after it was made (a line's end) included.
+        foreach (var seed in new[] { Seeds.Apa, Seeds.Names[0], Seeds.Apa, Seeds.Names[^1] })
+        {
+            var text = Seeds.Text(seed);
+            AssertSameTokens(LetterReader.Read(seed, text), LetterReader.Read(seed, text, pool));
+        }
+    }
+
+    [Fact]
+    public void Read_WithAPool_TakesTheNextLettersTokensFromTheLastOnes()
+    {
+        var pool = new TokenPool();
+        var first = LetterReader.Read("first", "One letter.", pool).Tokens[0];
+        var second = LetterReader.Read("second", "Another letter.", pool).Tokens[0];
+
+        Assert.Same(first, second);
+        Assert.Equal("Another", second.Text);
+    }
+
+    [Fact]
+    public void Read_WithoutAPool_GivesEachLetterTokensOfItsOwn()
+    {
+        var first = LetterReader.Read("first", "One letter.").Tokens[0];
+        var second = LetterReader.Read("second", "Another letter.").Tokens[0];
+
+        Assert.NotSame(first, second);
+        Assert.Equal("One", first.Text);
+    }
+}
