@@ -6,8 +6,11 @@ namespace RulesEngine.Matching;
 /// <summary>A capture bound by a scope condition (`where heading matches outcome_area -> area`).</summary>
 internal sealed record Binding(CaptureSlot Slot, TokenRange Span);
 
-/// <summary>One place a rule's scopes allow it to match, with what its conditions captured.</summary>
-internal sealed record ScopeInstance(TokenRange Range, ImmutableDictionary<string, Binding> Bindings);
+/// <summary>
+/// One place a rule's scopes allow it to match, with what its conditions captured. A value, not an
+/// object: a letter has one per sentence for each chain of scopes, hundreds of them.
+/// </summary>
+internal readonly record struct ScopeInstance(TokenRange Range, ImmutableDictionary<string, Binding> Bindings);
 
 /// <summary>A match of one rule: its token span, capture positions and the scope it matched in.</summary>
 internal sealed record RuleMatch(CompiledRule Rule, int Start, int End, int[] Captures, ScopeInstance Scope)

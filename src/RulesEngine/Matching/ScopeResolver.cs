@@ -60,8 +60,10 @@ internal static class ScopeResolver
         var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
         foreach (var scope in scopes)
         {
-            var next = new List<ScopeInstance>();
             var candidates = context.ScopeCandidates[(int)scope.Kind] ??= Candidates(context.Document, scope.Kind);
+            // A chain without conditions keeps nearly every candidate under the whole letter: sized
+            // once, not grown by doubling through the letter's sentences.
+            var next = new List<ScopeInstance>(reach is null && scope.Conditions.IsEmpty && current.Count == 1 ? candidates.Length : 0);
             foreach (var parent in current)
             foreach (var candidate in candidates)
             {
