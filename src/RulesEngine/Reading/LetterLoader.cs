@@ -22,36 +22,39 @@ public static class LetterLoader
 
     public static LoadedLetter Load(LetterSource source, int maxBytes = DefaultMaxBytes)
     {
-        byte[] bytes;
         try
         {
-            bytes = source.ReadAllBytes(maxBytes + 1);
+            // A file is decoded straight out of the thread's read buffer; other sources hand over an array.
+            if (source.FilePath is { } path && LetterSource.ReadFileInto(path, maxBytes + 1, bytes => Decode(source, bytes, maxBytes)) is { } loaded)
+                return loaded;
+            return Decode(source, source.ReadAllBytes(maxBytes + 1), maxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail(source, $"cannot read the file: {e.Message}");
         }
-        return Decode(source, bytes, maxBytes);
     }
 
-    public static LoadedLetter Decode(LetterSource source, byte[] bytes, int maxBytes = DefaultMaxBytes)
+    public static LoadedLetter Decode(LetterSource source, byte[] bytes, int maxBytes = DefaultMaxBytes) => Decode(source, bytes.AsSpan(), maxBytes);
+
+    private static LoadedLetter Decode(LetterSource source, ReadOnlySpan<byte> bytes, int maxBytes)
     {
         if (bytes.Length == 0) return Fail(source, "the letter is empty");
         if (bytes.Length > maxBytes) return Fail(source, $"the letter is larger than the limit of {maxBytes / (1024 * 1024)} MB");
-        var nul = Array.IndexOf(bytes, (byte)0);
+        var nul = bytes.IndexOf((byte)0);
         if (nul >= 0) return Fail(source, $"the file is binary, not text (a NUL byte at offset {nul})");
 
         var warnings = new List<string>();
         // A byte order mark is skipped before decoding: dropping it from the text afterwards copied the whole letter.
-        var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         string text;
         try
         {
-            text = Strict.GetString(bytes, bom, bytes.Length - bom);
+            text = Strict.GetString(bytes[bom..]);
         }
         catch (DecoderFallbackException e)
         {
-            text = Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+            text = Encoding.UTF8.GetString(bytes[bom..]);
             warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {bom + e.Index}; such bytes were replaced by U+FFFD");
         }
         if (text.AsSpan().IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");

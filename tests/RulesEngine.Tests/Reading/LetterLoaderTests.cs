@@ -55,4 +55,41 @@ public class LetterLoaderTests
         var loaded = LetterLoader.Load(LetterSource.FromFile("/nonexistent/letter.txt"));
         Assert.StartsWith("/nonexistent/letter.txt: error: cannot read the file", loaded.Error);
     }
+
+    [Fact]
+    public void Load_FilesOneAfterAnother_GivesEachOnlyItsOwnBytes()
+    {
+        // Files are read into a buffer the thread reuses: a short letter after a long one must not
+        // see the long one's tail, and one beyond the buffer's size must be read whole.
+        var folder = Directory.CreateTempSubdirectory("rulesengine-loader-").FullName;
+        try
+        {
+            var texts = new[] { new string('a', 40_000) + " end", "Short letter.", new string('b', 100_000) + " end", "é and ’ survive", "Short again." };
+            for (var i = 0; i < texts.Length; i++)
+            {
+                var path = Path.Combine(folder, $"l{i}.txt");
+                File.WriteAllText(path, texts[i]);
+                Assert.Equal(texts[i], LetterLoader.Load(LetterSource.FromFile(path)).Text);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_FileOverTheLimitOnDisk_FailsWithTheLimit()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, new string('a', 3 * 1024 * 1024));
+            Assert.Contains("larger than the limit of 2 MB", LetterLoader.Load(LetterSource.FromFile(path), 2 * 1024 * 1024).Error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
