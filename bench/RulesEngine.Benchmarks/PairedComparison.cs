@@ -7,7 +7,7 @@ using RulesEngine.Reading;
 namespace RulesEngine.Benchmarks;
 
 /// <summary>
-/// Two ways of doing a letter's work (read, match, serialise), run in turn over the same letters
+/// Two ways of doing a letter's work (read, match, serialise; or only read), run in turn over the same letters
 /// in one process, many times: this machine's speed drifts by a third within minutes, so two
 /// separate runs cannot show a change of a few per cent, but rounds taken in turn drift together.
 /// Reports the ratio of each pair of rounds. The variants are the engine's own switches.
@@ -20,7 +20,7 @@ internal static class PairedComparison
         ["tokens"] = [("fresh", LetterReader.Read), ("pooled", (name, text) => LetterReader.Read(name, text, Pool.ForThread))],
     };
 
-    public static void Run(string root, string letters, string variant, int rounds, int jobs)
+    public static void Run(string root, string letters, string variant, int rounds, int jobs, bool readOnly)
     {
         if (!Variants.TryGetValue(variant, out var pair)) throw new ArgumentException($"no variant '{variant}'; known: {string.Join(", ", Variants.Keys)}");
         var program = RuleCompiler.CompileFolder(Path.Combine(root, "rules")).Program!;
@@ -35,12 +35,12 @@ internal static class PairedComparison
                 Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
                 {
                     var document = pair[side].Read(texts[i].Name, texts[i].Text);
-                    JsonOutput.SerializeToThreadBuffer(DocumentMatcher.Run(program, document), indented: true);
+                    if (!readOnly) JsonOutput.SerializeToThreadBuffer(DocumentMatcher.Run(program, document), indented: true);
                 });
                 if (round > 0) times[side].Add(watch.Elapsed.TotalMilliseconds);
             }
         var ratios = times[1].Zip(times[0], (second, first) => second / first).Order().ToList();
-        Console.WriteLine($"{texts.Length} letters, {rounds} rounds of each, {jobs} jobs");
+        Console.WriteLine($"{texts.Length} letters, {rounds} rounds of each, {jobs} jobs{(readOnly ? ", reading only" : "")}");
         for (var side = 0; side < 2; side++)
         {
             var sorted = times[side].Order().ToList();

@@ -5,7 +5,7 @@ using RulesEngine.Benchmarks;
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR]
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- stats LETTER   (one letter: time, allocation, VM work)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- loop LETTER [--seconds N]   (read and match under a profiler)
-// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- paired DIR --variant tokens [--rounds N] [--jobs N]   (two ways, in turn, in one process)
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- paired DIR --variant tokens [--rounds N] [--jobs N] [--read-only]   (two ways, in turn, in one process)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- components   (BenchmarkDotNet)
 var root = FindRoot();
 string Option(string name, string fallback)
@@ -39,7 +39,7 @@ switch (args.FirstOrDefault())
         AllocationCensus.Run(args[1], Path.Combine(root, "rules"), int.Parse(Option("--count", "1000")));
         return 0;
     case "paired" when args.Length > 1:
-        PairedComparison.Run(root, args[1], Option("--variant", "tokens"), int.Parse(Option("--rounds", "40")), int.Parse(Option("--jobs", "2")));
+        PairedComparison.Run(root, args[1], Option("--variant", "tokens"), int.Parse(Option("--rounds", "40")), int.Parse(Option("--jobs", "2")), args.Contains("--read-only"));
         return 0;
     case "components":
         ComponentBenchmarks.Root = root;
@@ -49,7 +49,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ComponentBenchmarks>(args: ["--inProcess", .. args.Skip(1)]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | coldstart LETTER [--runs N] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | paired DIR [--variant tokens] [--rounds N] [--jobs N] | components");
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | coldstart LETTER [--runs N] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | paired DIR [--variant tokens] [--rounds N] [--jobs N] [--read-only] | components");
         return 1;
 }
 

@@ -45,6 +45,22 @@ public class LetterReaderTests
         Assert.True(postcode.Has(TokenFlags.HasDigits | TokenFlags.AllCaps | TokenFlags.Capitalised));
     }
 
+    [Theory]
+    // ASCII runs, then what may carry a word or number on: apostrophes, decimal points and
+    // thousands separators only before a digit or letter, letters outside ASCII anywhere.
+    [InlineData("children's and St Mary’s", "children's|Word and|Word St|Word Mary’s|Word")]
+    [InlineData("1,000 or 2.5 or 3. and 4,", "1,000|Number or|Word 2.5|Number or|Word 3|Number .|Punctuation and|Word 4|Number ,|Punctuation")]
+    [InlineData("5th EV4 3AG 12a", "5th|Word EV4|Word 3AG|Word 12a|Word")]
+    [InlineData("naïve Zoë café 2009", "naïve|Word Zoë|Word café|Word 2009|Number")]
+    [InlineData("50% and 7.5%% 1,2,3", "50%|Percentage and|Word 7.5%|Percentage %|Punctuation 1,2,3|Number")]
+    [InlineData("word' 'quoted' x_y a-b", "word|Word '|Punctuation '|Punctuation quoted|Word '|Punctuation x|Word _|Punctuation y|Word a|Word -|Punctuation b|Word")]
+    [InlineData("١٢٣ and ５ and Ωmega", "١٢٣|Number and|Word ５|Number and|Word Ωmega|Word")]
+    public void Reader_WordsAndNumbers_EndWhereTheirCharactersDo(string line, string expected)
+    {
+        var tokens = Read(line).Tokens;
+        Assert.Equal(expected, string.Join(" ", tokens.Select(t => $"{t.Text}|{t.Kind}")));
+    }
+
     [Fact]
     public void Reader_PageFooterInsideParagraph_DoesNotBreakIt()
     {
