@@ -247,9 +247,28 @@ internal sealed class PikeVm
     public bool CanStart(CompiledRule rule, int position, int scopeStart, int scopeEnd)
     {
         if (position >= scopeEnd) return false;
+        if (rule.Program.UnguardedFirst is not { } first) return CanStartByWalking(rule, position, scopeStart, scopeEnd);
+        var token = _tokens[position];
+        foreach (var instruction in first)
+            if (Consumes(instruction, token, position)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a token-consuming instruction (test, lexicon, annotation) can consume here.</summary>
+    private bool Consumes(Instruction instruction, Token token, int position) => instruction.Op switch
+    {
+        OpCode.Test => _tests[instruction.A].Matches(token),
+        OpCode.Lexicon => _context.Program.Lexicons[instruction.A].StartsWith(token.NormId),
+        OpCode.Annotation => _context.Annotations.StartingAt(instruction.A, position).Count > 0,
+        _ => false,
+    };
+
+    /// <summary>As <see cref="CanStart"/>, walking the program from its start at this place: for rules whose first tokens stand behind zero-width tests.</summary>
+    internal bool CanStartByWalking(CompiledRule rule, int position, int scopeStart, int scopeEnd)
+    {
+        if (position >= scopeEnd) return false;
         var code = rule.Program.Code;
         var tokens = _tokens;
-        var tests = _tests;
         var token = tokens[position];
         if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
         if (_guardStack.Length < 2 * code.Length + 2) _guardStack = new int[2 * code.Length + 2];
@@ -276,9 +295,7 @@ internal sealed class PikeVm
                 case OpCode.Look:
                 case OpCode.Match:
                     return true;
-                case OpCode.Test when tests[instruction.A].Matches(token):
-                case OpCode.Lexicon when _context.Program.Lexicons[instruction.A].StartsWith(token.NormId):
-                case OpCode.Annotation when _context.Annotations.StartingAt(instruction.A, position).Count > 0:
+                case OpCode.Test or OpCode.Lexicon or OpCode.Annotation when Consumes(instruction, token, position):
                     return true;
             }
         }
