@@ -15,7 +15,7 @@ internal sealed class TokenPool
 {
     // Past this many tokens a letter gets fresh ones, so that one huge letter does not leave
     // megabytes of tokens held by its thread for the rest of the batch.
-    private const int MaxKept = 1 << 16;
+    public const int MaxKept = 1 << 16;
 
     private readonly List<Token> _tokens = new(4096);
 

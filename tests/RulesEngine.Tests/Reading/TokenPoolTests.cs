@@ -44,4 +44,19 @@ public class TokenPoolTests
         Assert.NotSame(first, second);
         Assert.Equal("One", first.Text);
     }
+
+    [Fact]
+    public void Read_WithAPool_KeepsTokensOnlyUpToItsLimit()
+    {
+        // One huge letter must not leave its thread holding all of its tokens for the rest of the batch.
+        var pool = new TokenPool();
+        var huge = string.Join(" ", Enumerable.Repeat("word", 70_000));
+        var first = LetterReader.Read("first", huge, pool);
+        var second = LetterReader.Read("second", huge, pool);
+
+        Assert.Same(first.Tokens[0], second.Tokens[0]);
+        Assert.Same(first.Tokens[TokenPool.MaxKept - 1], second.Tokens[TokenPool.MaxKept - 1]);
+        Assert.NotSame(first.Tokens[TokenPool.MaxKept], second.Tokens[TokenPool.MaxKept]);
+        Assert.Equal(70_000, second.Tokens.Length);
+    }
 }
