@@ -130,10 +130,20 @@ internal sealed class ActionEvaluator(MatchContext context)
 
     private IEnumerable<TokenRange> LinesOf(TokenRange span)
     {
-        foreach (var line in context.Document.Lines)
+        // Lines are in order and do not overlap: start at the first that ends after the span starts
+        // (found by halving) instead of walking the letter's lines from the top for every value.
+        var lines = context.Document.Lines;
+        int low = 0, high = lines.Length;
+        while (low < high)
         {
-            var from = Math.Max(line.Start, span.Start);
-            var to = Math.Min(line.End, span.End);
+            var middle = (low + high) >>> 1;
+            if (lines[middle].End <= span.Start) low = middle + 1;
+            else high = middle;
+        }
+        for (var i = low; i < lines.Length && lines[i].Start < span.End; i++)
+        {
+            var from = Math.Max(lines[i].Start, span.Start);
+            var to = Math.Min(lines[i].End, span.End);
             if (to > from) yield return new TokenRange(from, to);
         }
     }

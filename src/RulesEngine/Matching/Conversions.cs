@@ -31,15 +31,21 @@ internal static partial class Conversions
     /// <summary>`233,200` -> 233200, `six` -> 6, `twenty-five` -> 25, `one third` -> 0.333, `2 thousand` -> 2000.</summary>
     public static decimal? ParseNumber(string text)
     {
-        var cleaned = text.Trim().TrimEnd('%').Trim();
-        if (decimal.TryParse(cleaned.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var digits)) return digits;
-        var words = cleaned.ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w != "and").SkipWhile(Approximations.Contains).ToList();
-        if (words.Count == 0) return null;
+        var cleaned = text.AsSpan().Trim().TrimEnd('%').Trim();
+        // Digits, the common case, are parsed from the text without its thousands separators in
+        // place: a trimmed copy and a copy without commas were made for every number captured.
+        Span<char> withoutCommas = cleaned.Length <= 128 ? stackalloc char[cleaned.Length] : new char[cleaned.Length];
+        var length = 0;
+        foreach (var c in cleaned) if (c != ',') withoutCommas[length++] = c;
+        if (decimal.TryParse(withoutCommas[..length], NumberStyles.Number, CultureInfo.InvariantCulture, out var digits)) return digits;
         decimal total = 0, current = 0;
         var any = false;
-        foreach (var word in words)
+        var leading = true;
+        foreach (var word in cleaned.ToString().ToLowerInvariant().Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // `and` joins parts (`one hundred and five`); qualifiers before the number are skipped.
+            if (word == "and" || (leading && Approximations.Contains(word))) continue;
+            leading = false;
             if (Units.TryGetValue(word, out var unit)) current += unit;
             else if (decimal.TryParse(word.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) current += number;
             else if (word is "hundred") current = (current == 0 ? 1 : current) * 100;
