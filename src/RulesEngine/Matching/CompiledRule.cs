@@ -29,8 +29,13 @@ internal sealed record CompiledScope(ScopeKind Kind, ImmutableArray<CompiledCond
 /// <summary>The tokens that can begin a match of a rule, for the start index.</summary>
 /// <param name="Tests">The one-token tests (classes, regexes, negations) a match can begin with, by test index.</param>
 /// <param name="Empty">Whether the pattern could begin without consuming a token (then every place is a start).</param>
+/// <param name="Unguarded">
+/// The token-consuming instructions a match can begin with, when nothing zero-width (a line test, a
+/// lookaround) stands before any of them and no path reaches the match without consuming; otherwise
+/// null. The matcher then tests a place against them directly instead of walking the program there.
+/// </param>
 internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<string> Annotations, bool AnyToken,
-    ImmutableArray<int> Tests, bool Empty);
+    ImmutableArray<int> Tests, bool Empty, Instruction[]? Unguarded);
 
 /// <param name="Required">
 /// Word sets of which every match consumes at least one word each (from the tests and lexicons

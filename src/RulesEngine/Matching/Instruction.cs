@@ -34,37 +34,6 @@ internal readonly record struct Instruction(OpCode Op, int A = 0, int B = 0)
 }
 
 /// <summary>A compiled pattern: a flat instruction array run by <see cref="PikeVm"/>, and where in the rule file each instruction came from.</summary>
-internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnostics.SourceLocation[] Locations)
-{
-    /// <summary>
-    /// The token-consuming instructions a match can begin with, when nothing zero-width (a line
-    /// test, a lookaround) stands before any of them and no path reaches the end without consuming;
-    /// otherwise null. Most rules' first tokens are known this way once, so the matcher tests a
-    /// place against them directly instead of walking the program there.
-    /// </summary>
-    public Instruction[]? UnguardedFirst { get; } = FirstConsumers(Code);
-
-    private static Instruction[]? FirstConsumers(Instruction[] code)
-    {
-        var first = new List<Instruction>();
-        var seen = new bool[code.Length];
-        var pending = new Stack<int>([0]);
-        while (pending.TryPop(out var pc))
-        {
-            if (pc >= code.Length || seen[pc]) continue;
-            seen[pc] = true;
-            var instruction = code[pc];
-            switch (instruction.Op)
-            {
-                case OpCode.Jump: pending.Push(instruction.A); break;
-                case OpCode.Split: pending.Push(instruction.B); pending.Push(instruction.A); break;
-                case OpCode.Save: pending.Push(pc + 1); break;
-                case OpCode.Test or OpCode.Lexicon or OpCode.Annotation: first.Add(instruction); break;
-                default: return null;
-            }
-        }
-        return [.. first];
-    }
-}
+internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnostics.SourceLocation[] Locations);
 
 internal sealed record Lookaround(PatternProgram Program, bool Ahead, bool Negated, int MaxLength);

@@ -247,7 +247,7 @@ internal sealed class PikeVm
     public bool CanStart(CompiledRule rule, int position, int scopeStart, int scopeEnd)
     {
         if (position >= scopeEnd) return false;
-        if (rule.Program.UnguardedFirst is not { } first) return CanStartByWalking(rule, position, scopeStart, scopeEnd);
+        if (rule.First.Unguarded is not { } first) return CanStartByWalking(rule, position, scopeStart, scopeEnd);
         var token = _tokens[position];
         foreach (var instruction in first)
             if (Consumes(instruction, token, position)) return true;

@@ -133,17 +133,7 @@ internal sealed record AnyOfTest(TokenTest[] Tests) : TokenTest
 
 internal sealed record WordSetTest(IReadOnlySet<string> Norms) : TokenTest
 {
-    // A bit per word id: set membership is tested at most tokens of a letter, and a bit test is
-    // several times cheaper than a hash look-up.
-    private readonly ulong[] _bits = Bits(Norms.Select(WordIds.Of).ToList());
+    private readonly WordIdSet _ids = WordIdSet.Of(Norms.Select(WordIds.Of));
 
-    public override bool Matches(Token token) =>
-        (uint)(token.NormId >> 6) < (uint)_bits.Length && (_bits[token.NormId >> 6] & (1UL << token.NormId)) != 0;
-
-    private static ulong[] Bits(List<int> ids)
-    {
-        var bits = new ulong[ids.Count == 0 ? 0 : (ids.Max() >> 6) + 1];
-        foreach (var id in ids) bits[id >> 6] |= 1UL << id;
-        return bits;
-    }
+    public override bool Matches(Token token) => _ids.Contains(token.NormId);
 }

@@ -219,11 +219,11 @@ internal sealed partial class LineScanner(string text, List<Token> tokens, Token
         var i = 0;
         for (; i < chars.Length; i++)
         {
-            uint c = chars[i];
-            var digit = c - '0' <= 9;
-            if (!digit && (c | 0x20) - 'a' > 'z' - 'a') break;
+            var c = chars[i];
+            var digit = (uint)(c - '0') <= 9;
+            if (!digit && (uint)((c | 0x20) - 'a') > 'z' - 'a') break;
             letters |= digit ? 0u : 1u;
-            h = (h ^ c) * 16777619u;
+            h = TokenStrings.HashStep(h, c);
         }
         hash = h;
         if (letters != 0) numeric = false;

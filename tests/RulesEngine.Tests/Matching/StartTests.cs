@@ -12,8 +12,8 @@ public class StartTests
         // Every rule of the pack at every place of every seed, the letter's annotations made:
         // a rule whose first tokens are known up front must be told the same as by the walk.
         var rules = Support.Pack.Program.Rules;
-        Assert.Contains(rules, rule => rule.Program.UnguardedFirst is not null);
-        Assert.Contains(rules, rule => rule.Program.UnguardedFirst is null);
+        Assert.Contains(rules, rule => rule.First.Unguarded is not null);
+        Assert.Contains(rules, rule => rule.First.Unguarded is null);
         var compared = 0;
         foreach (var seed in Seeds.Names)
         {
@@ -45,6 +45,6 @@ public class StartTests
               emit x = "y"
             """);
 
-        Assert.Equal(known, program.Rules[0].Program.UnguardedFirst is not null);
+        Assert.Equal(known, program.Rules[0].First.Unguarded is not null);
     }
 }

@@ -47,21 +47,25 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var any = false;
         var empty = false;
         var tests = new SortedSet<int>();
+        var consumers = new List<Instruction>();
+        var guarded = false;
         // Zero-width instructions lead on to the next; the first consuming ones are the first set.
         Walk(program, [], instruction =>
         {
             switch (instruction.Op)
             {
-                case OpCode.Save or OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: return true;
+                case OpCode.Save: return true;
+                case OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: guarded = true; return true;
                 case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
                 case OpCode.Test: any = true; tests.Add(instruction.A); break;
                 case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
                 case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
-                case OpCode.Match: any = true; empty = true; break;
+                case OpCode.Match: any = true; empty = true; guarded = true; break;
             }
+            if (instruction.Op is OpCode.Test or OpCode.Lexicon or OpCode.Annotation) consumers.Add(instruction);
             return false;
         });
-        return new FirstSet([.. words], [.. annotations], any, [.. tests], empty);
+        return new FirstSet([.. words], [.. annotations], any, [.. tests], empty, guarded ? null : [.. consumers]);
     }
 
     /// <summary>
