@@ -10,8 +10,10 @@ namespace RulesEngine.Output;
 /// </summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Without the writer's check of every token against the document's structure: the writing
+    // below is fixed code over well-formed values, and every snapshot test parses what it writes.
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     // Property names the writer would otherwise encode and check on every evidence entry.
     private static readonly JsonEncodedText EvidenceName = JsonEncodedText.Encode("evidence");
