@@ -24,10 +24,11 @@ public static class BatchRunner
             }
             yield break;
         }
-        // At most a few letters per worker in flight: memory stays flat whatever the batch size
-        // and however slowly the caller writes.
+        // At most a few dozen letters per worker in flight: memory stays flat whatever the batch
+        // size and however slowly the caller writes, and the reader can take results in batches
+        // (see OrderedPipeline's wake-ups).
         using var pipeline = new OrderedPipeline<LetterSource, LetterOutcome>(
-            sources, source => prepare(LetterProcessor.Process(program, source)), jobs, window: 8 * jobs, cancellation);
+            sources, source => prepare(LetterProcessor.Process(program, source)), jobs, window: 32 * jobs, cancellation);
         foreach (var outcome in pipeline.Results()) yield return outcome;
     }
 }

@@ -18,8 +18,10 @@ internal sealed class OrderedPipeline<TIn, TOut> : IDisposable where TOut : clas
     // A waiting reader is woken when a few results are ready in order, not for each one: a
     // wake-up per letter put a context switch on the busy cores for every letter (futex and
     // scheduler work were 1.8% of a batch's samples). A worker that stops wakes it anyway, so the
-    // last few results of a batch are never left waiting.
-    private const int MaxWakeAfter = 4;
+    // last few results of a batch are never left waiting. Up to 16 at a time: with the batch's
+    // window of 32 letters a worker, the reader wakes once per 8 results instead of 4 (per 10,000
+    // letters 2,300 -> 780 voluntary and 2,700 -> 1,480 involuntary context switches, same peak memory).
+    private const int MaxWakeAfter = 16;
     private readonly int _wakeAfter;
     private readonly CancellationToken _cancellation;
     private readonly CancellationTokenRegistration _wakeOnCancel;
