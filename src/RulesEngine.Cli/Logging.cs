@@ -12,13 +12,17 @@ internal static class Logging
         Recursive = true,
     };
 
-    public static ILoggerFactory Create(ParseResult parse) => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information)
-        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-        .AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.IncludeScopes = false;
-        })
-        .AddFilter("Microsoft", LogLevel.Warning));
+    public static ILoggerFactory Create(ParseResult parse)
+    {
+        var minimum = parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information;
+        return new DeferredLoggerFactory(minimum, () => LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(minimum)
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.IncludeScopes = false;
+            })
+            .AddFilter("Microsoft", LogLevel.Warning)));
+    }
 }
