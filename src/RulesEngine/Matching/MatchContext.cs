@@ -107,7 +107,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public ScopeResolver.Candidate[]?[] ScopeCandidates { get; } = new ScopeResolver.Candidate[]?[(int)ScopeKind.Line + 1];
 
     /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
-    public Dictionary<long, List<ScopeInstance>> ResolvedScopes { get; } = [];
+    public Dictionary<long, ScopeResolver.SharedChain> ResolvedScopes { get; } = [];
 
     private readonly Dictionary<int, int[]> _passing = [];
 
