@@ -90,8 +90,8 @@ internal sealed class ActionEvaluator(MatchContext context)
             "percent" => Conversions.ParsePercent(text) is { } p ? new NumberValue(p) : null,
             "date" => (CapturedValue(slot, span) as DateOnly? ?? Conversions.ParseDate(text)) is { } d ? new DateValue(d) : null,
             "year" => YearOf(slot, span, text) is { } y ? new NumberValue(y) : null,
-            "joined" => new TextValue(string.Join(", ", LinesOf(span).Select(l => PlainQuotes(context.Document.TextOf(l)).TrimEnd(',')))),
-            "lines" => new ListValue([.. LinesOf(span).Select(l => (Value)new TextValue(PlainQuotes(context.Document.TextOf(l))))]),
+            "joined" => new TextValue(string.Join(", ", LineTexts(span, trimComma: true))),
+            "lines" => new ListValue([.. LineTexts(span, trimComma: false).Select(static line => (Value)new TextValue(line))]),
             _ => null,
         };
         if (value is not null) evidence.Add((path, EvidenceOf(match, span, original)));
@@ -126,6 +126,18 @@ internal sealed class ActionEvaluator(MatchContext context)
         if (CapturedValue(slot, span) is DateOnly date) return date.Year;
         if (Conversions.ParseDate(text) is { } parsed) return parsed.Year;
         return Conversions.ParseNumber(text) is { } n && n is >= 1000 and <= 9999 ? n : null;
+    }
+
+    /// <summary>The text of each line of the span, with plain quotes (and without a trailing comma, for `joined`).</summary>
+    private List<string> LineTexts(TokenRange span, bool trimComma)
+    {
+        var texts = new List<string>();
+        foreach (var line in LinesOf(span))
+        {
+            var text = PlainQuotes(context.Document.TextOf(line));
+            texts.Add(trimComma ? text.TrimEnd(',') : text);
+        }
+        return texts;
     }
 
     private IEnumerable<TokenRange> LinesOf(TokenRange span)

@@ -138,11 +138,10 @@ internal sealed class AnnotationStore(int names)
     private readonly Dictionary<int, List<AnnotationSpan>>[] _byStart =
         Enumerable.Range(0, names).Select(_ => new Dictionary<int, List<AnnotationSpan>>()).ToArray();
 
-
     public void Add(int name, AnnotationSpan span)
     {
         if (!_byStart[name].TryGetValue(span.Start, out var spans)) _byStart[name][span.Start] = spans = [];
-        if (spans.Any(s => s.End == span.End)) return;
+        if (EndingAt(spans, span.End) is not null) return;
         spans.Add(span);
         if (!_namesAt.TryGetValue(span.Start, out var here)) _namesAt[span.Start] = here = [];
         if (!here.Contains(name)) here.Add(name);
@@ -170,8 +169,14 @@ internal sealed class AnnotationStore(int names)
         return starts;
     }
 
-
-
     public AnnotationSpan? Exactly(int name, int start, int end) =>
-        _byStart[name].TryGetValue(start, out var spans) ? spans.FirstOrDefault(s => s.End == end) : null;
+        _byStart[name].TryGetValue(start, out var spans) ? EndingAt(spans, end) : null;
+
+    // A loop, not `FirstOrDefault(s => s.End == end)`: the lambda's captured end cost a closure and a
+    // delegate on every call, for every annotation added and every annotated value read.
+    private static AnnotationSpan? EndingAt(List<AnnotationSpan> spans, int end)
+    {
+        foreach (var span in spans) if (span.End == end) return span;
+        return null;
+    }
 }
