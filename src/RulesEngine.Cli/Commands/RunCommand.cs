@@ -26,7 +26,7 @@ internal static class RunCommand
                           "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter.",
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel; output is identical to a sequential run.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores, so that a letter read from disk leaves no core idle); output is identical to a sequential run.", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
         var resume = new Option<bool>("--resume") { Description = "With --out and json: skip letters whose output is newer than both the letter and every rule file." };
         var command = new Command("run", """
             Run the rule pack over letters and write one record per letter, every value with its evidence.

@@ -22,7 +22,7 @@ internal static class SnapshotCommand
         };
         var review = new Option<bool>("--review") { Description = "Step through each change: [y]es accept, [n]o reject, [s]kip, [a]ccept all the rest, [q] reject all the rest." };
         var ci = new Option<bool>("--ci") { Description = "For CI: never approve anything, and fail on obsolete snapshots too." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores).", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
         var command = new Command("snapshot", """
             Compare each letter's output with its approved snapshot and show the differences field by field,
             each attributed to the rule that produced the new value or used to produce the old one.

@@ -10,6 +10,14 @@ namespace RulesEngine.Batch;
 /// </summary>
 public static class BatchRunner
 {
+    /// <summary>
+    /// One worker more than the machine has cores: a worker waiting for a letter to come from disk
+    /// then leaves no core idle. With the letters out of the page cache, 10,000 letters took 2.88 and
+    /// 3.24 s instead of 3.26 and 3.81 s on two cores; with them cached, no change (median ratio
+    /// 1.002 over 12 runs in turn).
+    /// </summary>
+    public static int DefaultJobs => Environment.ProcessorCount + 1;
+
     /// <param name="prepare">Work on each outcome that does not depend on order (serialising, writing a per-letter file), done on the workers.</param>
     public static IEnumerable<LetterOutcome> Run(RuleProgram program, IEnumerable<LetterSource> sources, int jobs, CancellationToken cancellation = default,
         Func<LetterOutcome, LetterOutcome>? prepare = null)
