@@ -46,8 +46,9 @@ internal static class ScopeResolver
     /// <summary>
     /// As <see cref="WithRequiredWords"/>, for instances in order that do not overlap: a kept
     /// instance holds a word of the rarest required set, and only one instance can hold each such
-    /// word, found by halving. A rule then looks at a few of the letter's hundreds of sentences
-    /// instead of testing every one (the test of every sentence for every rule was 3.4% of a batch).
+    /// word, found by halving. A rule whose rarest word is rare then looks at a few of the letter's
+    /// hundreds of sentences instead of testing every one (testing every place for every rule was
+    /// 2.0% of a batch's samples, 1.5% this way: many rules' rarest set is `is`/`are`).
     /// </summary>
     internal static List<ScopeInstance> AroundRarestWords(List<ScopeInstance> instances, RequiredReach reach)
     {
