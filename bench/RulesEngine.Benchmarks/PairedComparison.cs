@@ -17,7 +17,7 @@ internal static class PairedComparison
     private static readonly Dictionary<string, (string Name, Func<string, string, Document> Read)[]> Variants = new()
     {
         // Token objects made fresh for every letter, or reused from the thread's last letter as the batch does.
-        ["tokens"] = [("fresh", LetterReader.Read), ("pooled", (name, text) => LetterReader.Read(name, text, Pool.ForThread))],
+        ["tokens"] = [("fresh", LetterReader.Read), ("pooled", (name, text) => LetterReader.Read(name, text, TokenPool.ForThread))],
     };
 
     public static void Run(string root, string letters, string variant, int rounds, int jobs, bool readOnly)
@@ -47,11 +47,5 @@ internal static class PairedComparison
             Console.WriteLine($"  {pair[side].Name}: median {sorted[sorted.Count / 2]:0} ms a round (fastest {sorted[0]:0}, slowest {sorted[^1]:0})");
         }
         Console.WriteLine($"  {pair[1].Name} / {pair[0].Name}, round by round: median {ratios[ratios.Count / 2]:0.000}, quartiles {ratios[ratios.Count / 4]:0.000}-{ratios[3 * ratios.Count / 4]:0.000}");
-    }
-
-    private static class Pool
-    {
-        [ThreadStatic] private static TokenPool? _tokens;
-        public static TokenPool ForThread => _tokens ??= new TokenPool();
     }
 }

@@ -15,17 +15,15 @@ public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, st
 /// <summary>Reads and runs one letter, turning every failure into a reason instead of an exception.</summary>
 public static class LetterProcessor
 {
-    // The letter's document is dropped before this thread reads its next one, so its token
-    // objects can serve the next letter (see TokenPool).
-    [ThreadStatic] private static TokenPool? _tokens;
-
     public static LetterOutcome Process(Matching.RuleProgram program, LetterSource source)
     {
         var loaded = LetterLoader.Load(source);
         if (loaded.Error is { } error) return new LetterOutcome(source, null, error, loaded.Warnings);
         try
         {
-            var document = LetterReader.Read(loaded.Name, loaded.Text!, _tokens ??= new TokenPool());
+            // The document is dropped before this thread reads its next letter, so its token objects
+            // can serve that letter (see TokenPool).
+            var document = LetterReader.Read(loaded.Name, loaded.Text!, TokenPool.ForThread);
             return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, document.Text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

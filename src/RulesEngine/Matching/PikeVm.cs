@@ -246,8 +246,8 @@ internal sealed class PikeVm
     /// </summary>
     public bool CanStart(CompiledRule rule, int position, int scopeStart, int scopeEnd)
     {
-        if (position >= scopeEnd) return false;
         if (rule.First.Unguarded is not { } first) return CanStartByWalking(rule, position, scopeStart, scopeEnd);
+        if (position >= scopeEnd) return false;
         var token = _tokens[position];
         foreach (var instruction in first)
             if (Consumes(instruction, token, position)) return true;

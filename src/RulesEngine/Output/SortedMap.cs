@@ -99,7 +99,6 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
         var fromValues = values;
         Span<string> toKeys = new string[keys.Length];
         Span<T> toValues = new T[keys.Length];
-        var inPlace = true;
         while (bounds.Count > 2)
         {
             var merged = new List<int>(bounds.Count / 2 + 2) { 0 };
@@ -125,10 +124,9 @@ public sealed class SortedMap<T> : IReadOnlyDictionary<string, T>
             toValues = fromValues;
             fromKeys = nextKeys;
             fromValues = nextValues;
-            inPlace = !inPlace;
             bounds = merged;
         }
-        if (!inPlace)
+        if (fromKeys != keys)
         {
             fromKeys.CopyTo(keys);
             fromValues.CopyTo(values);

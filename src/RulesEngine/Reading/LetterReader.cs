@@ -16,10 +16,10 @@ public static class LetterReader
     [ThreadStatic] private static List<Token>? _tokens;
     [ThreadStatic] private static List<ScannedLine>? _lines;
 
-    public static Document Read(string name, string text) => Read(name, text, pool: null);
+    public static Document Read(string name, string text) => Read(name, text, TokenPool.None);
 
     /// <summary>As <see cref="Read(string, string)"/>, taking token objects from <paramref name="pool"/>: the document is valid only until the pool's next letter.</summary>
-    internal static Document Read(string name, string text, TokenPool? pool)
+    internal static Document Read(string name, string text, TokenPool pool)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _tokens ??= new List<Token>(4096);
@@ -36,7 +36,7 @@ public static class LetterReader
         }
     }
 
-    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines, TokenPool? pool)
+    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines, TokenPool pool)
     {
         var scanner = new LineScanner(text, tokens, pool);
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;

@@ -17,7 +17,24 @@ internal sealed class TokenPool
     // megabytes of tokens held by its thread for the rest of the batch.
     public const int MaxKept = 1 << 16;
 
-    private readonly List<Token> _tokens = new(4096);
+    /// <summary>A pool that keeps nothing: every token is new, so a document read with it stays valid (and any thread may use it).</summary>
+    public static TokenPool None { get; } = new(maxKept: 0);
+
+    [ThreadStatic] private static TokenPool? _forThread;
+
+    /// <summary>This thread's pool, for code that reads one letter at a time on it (the batch's workers).</summary>
+    public static TokenPool ForThread => _forThread ??= new TokenPool();
+
+    private readonly int _maxKept;
+    private readonly List<Token> _tokens;
+
+    public TokenPool() : this(MaxKept) { }
+
+    private TokenPool(int maxKept)
+    {
+        _maxKept = maxKept;
+        _tokens = new List<Token>(Math.Min(maxKept, 4096));
+    }
 
     /// <summary>The letter's token at <paramref name="index"/> (tokens are taken in order, from 0 for each letter).</summary>
     public Token Take(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
@@ -29,7 +46,7 @@ internal sealed class TokenPool
             return reused;
         }
         var made = new Token(index, kind, start, length, line, column, strings, flags);
-        if (index == _tokens.Count && index < MaxKept) _tokens.Add(made);
+        if (index == _tokens.Count && index < _maxKept) _tokens.Add(made);
         return made;
     }
 }
