@@ -10,6 +10,16 @@ public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, st
     public byte[]? Prepared { get; init; }
 
     public bool Succeeded => Result is not null;
+
+    /// <summary>
+    /// This outcome as the run's summary reads it, for a writer that has already made the letter's
+    /// output on the worker: without the letter's text and the result's evidence. Outcomes wait on
+    /// the ordering thread for their turn, and every collection copies what is waiting: with these
+    /// gone, 10,000 letters promoted 0.5-0.9 MB a collection instead of 0.5-2.1 MB (the pauses, which
+    /// stop every worker, were 91 against 95 ms in all, within this machine's noise).
+    /// </summary>
+    public LetterOutcome ForSummary() =>
+        this with { Text = null, Result = Result is { } result ? result with { Evidence = SortedMap<Evidence>.Empty } : null };
 }
 
 /// <summary>Reads and runs one letter, turning every failure into a reason instead of an exception.</summary>

@@ -6,7 +6,11 @@ namespace RulesEngine.Output;
 /// <summary>Writes a batch's letters somewhere, one at a time, in batch order; <see cref="Complete"/> makes the output visible.</summary>
 public interface ILetterWriter
 {
-    /// <summary>Called on worker threads, in any order: whatever can be done before the ordered write. Must be thread-safe.</summary>
+    /// <summary>
+    /// Called on worker threads, in any order: whatever can be done before the ordered write. Must be
+    /// thread-safe. What it returns is what <see cref="Write"/> and the run's summary get: a writer
+    /// done with the letter returns <see cref="LetterOutcome.ForSummary"/>.
+    /// </summary>
     LetterOutcome Prepare(LetterOutcome outcome) => outcome;
 
     void Write(LetterOutcome outcome);
@@ -26,7 +30,7 @@ public sealed class JsonFilesWriter(string directory) : ILetterWriter
         if (outcome.Result is not { } result) return outcome;
         var json = JsonOutput.SerializeToThreadBuffer(result, indented: true);
         AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), json.WrittenSpan);
-        return outcome;
+        return outcome.ForSummary();
     }
 
     public void Write(LetterOutcome outcome) { }
@@ -52,7 +56,7 @@ public sealed class JsonLinesWriter : ILetterWriter
     }
 
     public LetterOutcome Prepare(LetterOutcome outcome) =>
-        outcome.Result is { } result ? outcome with { Prepared = Line(result) } : outcome;
+        outcome.Result is { } result ? outcome.ForSummary() with { Prepared = Line(result) } : outcome;
 
     // Workers serialise each line to UTF-8 and hand over exact bytes; the file gets them as they
     // are (a string per line, then a copy with its newline, then encoding back to UTF-8 on the one

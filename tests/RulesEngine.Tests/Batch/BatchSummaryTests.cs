@@ -23,4 +23,27 @@ public class BatchSummaryTests
         Assert.Contains("  ... and 2 more letter(s)", text);
         Assert.Contains("  r: 3 (", text);
     }
+
+    [Fact]
+    public void AnOutcomeSlimmedForTheSummary_SummarisesAsTheWholeOutcome_WithoutTheTextOrEvidence()
+    {
+        var program = Rules.Compile("output { grade: text, area: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");
+        var outcomes = new[] { ("a", "It is good."), ("b", "bad") }
+            .Select(letter => LetterProcessor.Process(program, LetterSource.FromText(letter.Item1, letter.Item2))).ToList();
+        var whole = new BatchSummary(program);
+        var slimmed = new BatchSummary(program);
+
+        foreach (var outcome in outcomes)
+        {
+            whole.Add(outcome);
+            slimmed.Add(outcome.ForSummary());
+        }
+
+        Assert.Equal(whole.Format(), slimmed.Format());
+        var slim = outcomes[0].ForSummary();
+        Assert.Null(slim.Text);
+        Assert.Empty(slim.Result!.Evidence);
+        Assert.NotEmpty(outcomes[0].Result!.Evidence);
+        Assert.Equal(outcomes[0].Result!.Record, slim.Result.Record);
+    }
 }
