@@ -9,7 +9,7 @@ internal enum CaptureSource { Text, Lexicon, Annotation }
 /// <summary>What a capture slot holds, so its value can be looked up after the match.</summary>
 internal sealed record CaptureSlot(string Name, CaptureSource Source, int Lexicon, string? Annotation);
 
-// Line stays last: per-letter caches are sized by it (MatchContext.ScopeCandidates).
+// Line stays last: per-letter caches are sized by it (MatchBuffers).
 internal enum ScopeKind { Document, Head, Closing, Section, Heading, Paragraph, Sentence, Table, Row, Cell, Item, Line }
 
 internal abstract record CompiledCondition;

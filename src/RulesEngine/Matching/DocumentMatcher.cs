@@ -17,6 +17,7 @@ public static class DocumentMatcher
     internal static LetterResult Run(RuleProgram program, Document document, string? onlyRule, out long steps) =>
         Run(program, document, onlyRule, out steps, out _);
 
+    /// <param name="finished">The letter's context once matching is done: its annotations can be read, its scopes no longer resolved.</param>
     internal static LetterResult Run(RuleProgram program, Document document, string? onlyRule, out long steps, out MatchContext finished)
     {
         var context = finished = new MatchContext(program, document);
@@ -34,6 +35,7 @@ public static class DocumentMatcher
             }
         }
         steps = context.Steps;
+        context.ReturnBuffers();
         var (record, evidence) = builder.Build();
         return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks));
     }

@@ -103,11 +103,17 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         return _requiredPositions[set] = merged;
     }
 
-    /// <summary>Where scopes of each kind lie in this letter, by <see cref="ScopeKind"/>: shared by every rule's chain.</summary>
-    public ScopeResolver.Candidate[]?[] ScopeCandidates { get; } = new ScopeResolver.Candidate[]?[(int)ScopeKind.Line + 1];
+    private MatchBuffers? _buffers = MatchBuffers.Take();
 
-    /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
-    public Dictionary<long, ScopeResolver.SharedChain> ResolvedScopes { get; } = [];
+    /// <summary>This letter's scope storage, the thread's until <see cref="ReturnBuffers"/>.</summary>
+    public MatchBuffers Buffers => _buffers ?? throw new InvalidOperationException("the letter's matching is done: its scopes are no longer kept");
+
+    /// <summary>Gives the scope storage back to the thread for its next letter; scopes cannot be resolved after this.</summary>
+    public void ReturnBuffers()
+    {
+        _buffers?.Return();
+        _buffers = null;
+    }
 
     private readonly Dictionary<int, int[]> _passing = [];
 

@@ -24,13 +24,15 @@ internal static class ScopeResolver
         // Chains without conditions (`within sentence`, `within table row`) recur across rules and
         // phases and depend only on the letter: resolve each once per letter, for every rule.
         if (KeyOf(scopes) is not { } key) return ResolveChain(context, scopes, vm ?? new PikeVm(context), reach);
-        if (!context.ResolvedScopes.TryGetValue(key, out var known))
+        var shared = context.Buffers.SharedChains;
+        if (!shared.TryGetValue(key, out var known))
         {
             var instances = ResolveChain(context, scopes, vm ?? new PikeVm(context), reach: null);
-            context.ResolvedScopes[key] = known = new SharedChain(instances, Disjoint(instances));
+            shared[key] = known = new SharedChain(instances, Disjoint(instances));
         }
         if (reach is null) return known.Instances;
-        return known.Disjoint && reach.Possible ? AroundRarestWords(known.Instances, reach) : WithRequiredWords(known.Instances, reach);
+        var kept = context.Buffers.List();
+        return known.Disjoint && reach.Possible ? AroundRarestWords(known.Instances, reach, kept) : WithRequiredWords(known.Instances, reach, kept);
     }
 
     /// <summary>A chain's instances resolved once per letter; <paramref name="Disjoint"/> when they are in order and none overlaps the next.</summary>
@@ -50,10 +52,10 @@ internal static class ScopeResolver
     /// hundreds of sentences instead of testing every one (testing every place for every rule was
     /// 2.0% of a batch's samples, 1.5% this way: many rules' rarest set is `is`/`are`).
     /// </summary>
-    internal static List<ScopeInstance> AroundRarestWords(List<ScopeInstance> instances, RequiredReach reach)
+    /// <param name="kept">An empty list for the instances kept, returned unless every instance is.</param>
+    internal static List<ScopeInstance> AroundRarestWords(List<ScopeInstance> instances, RequiredReach reach, List<ScopeInstance> kept)
     {
         var rarest = reach.Sparsest;
-        var kept = new List<ScopeInstance>();
         var from = 0;
         var next = 0;
         while (next < rarest.Length && from < instances.Count)
@@ -91,15 +93,12 @@ internal static class ScopeResolver
     }
 
     /// <summary>The shared instances that hold a word of each required set; the shared list itself when all do.</summary>
-    internal static List<ScopeInstance> WithRequiredWords(List<ScopeInstance> instances, RequiredReach reach)
+    /// <param name="kept">An empty list for the instances kept, returned unless every instance is.</param>
+    internal static List<ScopeInstance> WithRequiredWords(List<ScopeInstance> instances, RequiredReach reach, List<ScopeInstance> kept)
     {
-        List<ScopeInstance>? kept = null;
         for (var i = 0; i < instances.Count; i++)
-        {
-            if (reach.Within(instances[i].Range.Start, instances[i].Range.End)) kept?.Add(instances[i]);
-            else kept ??= instances.GetRange(0, i);
-        }
-        return kept ?? instances;
+            if (reach.Within(instances[i].Range.Start, instances[i].Range.End)) kept.Add(instances[i]);
+        return kept.Count == instances.Count ? instances : kept;
     }
 
     /// <summary>The chain's scope kinds packed into a number, when no scope has conditions and the chain is short enough to pack.</summary>
@@ -117,13 +116,14 @@ internal static class ScopeResolver
 
     private static List<ScopeInstance> ResolveChain(MatchContext context, ImmutableArray<CompiledScope> scopes, PikeVm vm, RequiredReach? reach)
     {
-        var current = new List<ScopeInstance> { new(context.Document.All, NoBindings) };
+        var current = context.Buffers.List(1);
+        current.Add(new(context.Document.All, NoBindings));
         foreach (var scope in scopes)
         {
-            var candidates = context.ScopeCandidates[(int)scope.Kind] ??= Candidates(context.Document, scope.Kind);
+            var candidates = PlacesOf(context, scope.Kind);
             // A chain without conditions keeps nearly every candidate under the whole letter: sized
             // once, not grown by doubling through the letter's sentences.
-            var next = new List<ScopeInstance>(reach is null && scope.Conditions.IsEmpty && current.Count == 1 ? candidates.Length : 0);
+            var next = context.Buffers.List(reach is null && scope.Conditions.IsEmpty && current.Count == 1 ? candidates.Length : 0);
             foreach (var parent in current)
             foreach (var candidate in candidates)
             {
@@ -142,43 +142,57 @@ internal static class ScopeResolver
         return current;
     }
 
-    /// <summary>Where scopes of a kind lie in the letter; worked out once per letter and kind (see <see cref="MatchContext.ScopeCandidates"/>).</summary>
-    private static Candidate[] Candidates(Document document, ScopeKind kind) => kind switch
+    /// <summary>Where scopes of a kind lie in the letter; worked out once per letter and kind, into storage the thread reuses (see <see cref="MatchBuffers"/>).</summary>
+    private static ReadOnlySpan<Candidate> PlacesOf(MatchContext context, ScopeKind kind)
     {
-        ScopeKind.Document => [new Candidate(document.All, default, 0)],
-        ScopeKind.Head => [new Candidate(document.Head, default, 0)],
-        ScopeKind.Closing => [new Candidate(document.Closing, default, 0)],
-        ScopeKind.Section => Each(document.Sections, static (s, i) => new Candidate(s.Body, s.Heading, 0, i)),
-        ScopeKind.Heading => Each(document.Sections, static (s, _) => new Candidate(s.Heading, s.Heading, 0)),
-        ScopeKind.Paragraph => Each(document.Paragraphs, static (p, _) => new Candidate(p.Tokens, default, 0)),
-        ScopeKind.Sentence => Each(document.Sentences, static (s, _) => new Candidate(s.Tokens, default, 0)),
-        ScopeKind.Table => Each(document.Tables, static (t, _) => new Candidate(t.Tokens, default, 0)),
-        ScopeKind.Row => RowsOrCells(document, cells: false),
-        ScopeKind.Cell => RowsOrCells(document, cells: true),
-        ScopeKind.Item => Each(document.ListItems, static (item, _) => new Candidate(item.Tokens, default, 0)),
-        ScopeKind.Line => Each(document.Lines, static (line, _) => new Candidate(line, default, 0)),
-        _ => [],
-    };
-
-    // Plain loops into exact-size arrays: LINQ over the document's immutable arrays boxed them and
-    // went through an interface call per item (1.5% of a batch).
-    private static Candidate[] Each<T>(ImmutableArray<T> items, Func<T, int, Candidate> candidate)
-    {
-        var candidates = new Candidate[items.Length];
-        for (var i = 0; i < candidates.Length; i++) candidates[i] = candidate(items[i], i);
-        return candidates;
+        var places = context.Buffers.Places(kind);
+        if (!places.Filled)
+        {
+            Fill(context.Document, kind, places);
+            places.Filled = true;
+        }
+        return places.Span;
     }
 
-    private static Candidate[] RowsOrCells(Document document, bool cells)
+    // Plain loops: LINQ over the document's immutable arrays boxed them and went through an
+    // interface call per item (1.5% of a batch).
+    private static void Fill(Document document, ScopeKind kind, ScopePlaces places)
     {
-        var candidates = new List<Candidate>();
-        foreach (var table in document.Tables)
-        foreach (var row in table.Rows)
+        switch (kind)
         {
-            if (!cells) candidates.Add(new Candidate(row.Tokens, default, 0));
-            else foreach (var cell in row.Cells) candidates.Add(new Candidate(cell.Tokens, default, cell.Column));
+            case ScopeKind.Document: places.Add(new Candidate(document.All, default, 0)); break;
+            case ScopeKind.Head: places.Add(new Candidate(document.Head, default, 0)); break;
+            case ScopeKind.Closing: places.Add(new Candidate(document.Closing, default, 0)); break;
+            case ScopeKind.Section:
+                for (var i = 0; i < document.Sections.Length; i++) places.Add(new Candidate(document.Sections[i].Body, document.Sections[i].Heading, 0, i));
+                break;
+            case ScopeKind.Heading:
+                foreach (var section in document.Sections) places.Add(new Candidate(section.Heading, section.Heading, 0));
+                break;
+            case ScopeKind.Paragraph:
+                foreach (var paragraph in document.Paragraphs) places.Add(new Candidate(paragraph.Tokens, default, 0));
+                break;
+            case ScopeKind.Sentence:
+                foreach (var sentence in document.Sentences) places.Add(new Candidate(sentence.Tokens, default, 0));
+                break;
+            case ScopeKind.Table:
+                foreach (var table in document.Tables) places.Add(new Candidate(table.Tokens, default, 0));
+                break;
+            case ScopeKind.Row or ScopeKind.Cell:
+                foreach (var table in document.Tables)
+                foreach (var row in table.Rows)
+                {
+                    if (kind == ScopeKind.Row) places.Add(new Candidate(row.Tokens, default, 0));
+                    else foreach (var cell in row.Cells) places.Add(new Candidate(cell.Tokens, default, cell.Column));
+                }
+                break;
+            case ScopeKind.Item:
+                foreach (var item in document.ListItems) places.Add(new Candidate(item.Tokens, default, 0));
+                break;
+            case ScopeKind.Line:
+                foreach (var line in document.Lines) places.Add(new Candidate(line, default, 0));
+                break;
         }
-        return [.. candidates];
     }
 
     private static bool Satisfies(MatchContext context, PikeVm vm, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)

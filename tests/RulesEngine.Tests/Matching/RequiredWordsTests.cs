@@ -104,15 +104,15 @@ public class RequiredWordsTests
         foreach (var seed in Seeds.Names)
         {
             var document = LetterReader.Read(seed, Seeds.Text(seed));
-            DocumentMatcher.Run(Support.Pack.Program, document, null, out _, out var context);
+            var context = new MatchContext(Support.Pack.Program, document);
             foreach (var rule in Support.Pack.Program.Rules)
             {
                 if (rule.Scopes.IsEmpty || rule.Scopes.Any(scope => !scope.Conditions.IsEmpty)) continue;
                 if (RequiredReach.For(context, rule) is not { Possible: true } reach) continue;
                 var shared = ScopeResolver.Resolve(context, rule.Scopes);
                 if (shared.Zip(shared.Skip(1)).Any(pair => pair.Second.Range.Start < pair.First.Range.End)) continue;
-                var expected = ScopeResolver.WithRequiredWords(shared, reach);
-                var found = ScopeResolver.AroundRarestWords(shared, RequiredReach.For(context, rule)!);
+                var expected = ScopeResolver.WithRequiredWords(shared, reach, []);
+                var found = ScopeResolver.AroundRarestWords(shared, RequiredReach.For(context, rule)!, []);
                 Assert.True(expected.SequenceEqual(found), $"{rule.Name} in {seed}: {expected.Count} places by testing each, {found.Count} around the rarest word");
                 compared++;
                 dropped += shared.Count - found.Count;
