@@ -29,9 +29,10 @@ internal sealed partial class LineScanner(string text, List<Token> tokens, Token
     [GeneratedRegex(@"^&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")]
     private static partial Regex HtmlEntity();
 
-    public ScannedLine Scan(int number, int start, int end)
+    /// <summary>Scans the text between <paramref name="line"/>'s start and end, filling in the rest of it.</summary>
+    public ScannedLine Scan(ScannedLine line)
     {
-        var line = new ScannedLine { Number = number, Start = start, End = end };
+        var (start, end) = (line.Start, line.End);
         var content = text.AsSpan(start, end - start);
         line.FirstToken = tokens.Count;
         line.Indent = CountIndent(content);
