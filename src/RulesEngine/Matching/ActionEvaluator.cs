@@ -56,13 +56,22 @@ internal sealed class ActionEvaluator(MatchContext context)
             case CallExpr call when call.Arguments is [CaptureExpr argument]:
                 return FromCapture(match, argument.Name, call.Function, path, evidence);
             case ObjectExpr obj:
-                var fields = new List<KeyValuePair<string, Value>>(obj.Fields.Length);
-                foreach (var field in obj.Fields)
+                // A pooled array, not a list per object value: the map copies the fields it keeps.
+                var fields = System.Buffers.ArrayPool<KeyValuePair<string, Value>>.Shared.Rent(obj.Fields.Length);
+                var count = 0;
+                try
                 {
-                    var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
-                    if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields.Add(KeyValuePair.Create(field.Name, value));
+                    foreach (var field in obj.Fields)
+                    {
+                        var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
+                        if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields[count++] = KeyValuePair.Create(field.Name, value);
+                    }
+                    return new ObjectValue(SortedMap<Value>.From(fields.AsSpan(0, count)));
                 }
-                return new ObjectValue(SortedMap<Value>.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fields)));
+                finally
+                {
+                    System.Buffers.ArrayPool<KeyValuePair<string, Value>>.Shared.Return(fields, clearArray: true);
+                }
             case ListExpr list:
                 var items = ImmutableArray.CreateBuilder<Value>();
                 foreach (var item in list.Items)

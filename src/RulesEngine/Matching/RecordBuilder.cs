@@ -94,12 +94,25 @@ internal sealed class RecordBuilder
         return below.DrainToImmutable();
     }
 
+    // The evidence map is built from a list the thread reuses: the map copies what it keeps, and a
+    // list grown afresh for every letter was 4-5% of the bytes a batch allocates.
+    [ThreadStatic] private static List<KeyValuePair<string, Evidence>>? _evidence;
+
     public (ObjectValue Record, SortedMap<Evidence> Evidence) Build()
     {
-        var evidence = new List<KeyValuePair<string, Evidence>>();
-        var record = (ObjectValue)Freeze(_root, "", evidence);
-        // A depth-first walk is not ordinal path order (`a.x` comes after `a-b`, `[10]` before `[2]`).
-        return (record, SortedMap<Evidence>.FromFirstOfEach(CollectionsMarshal.AsSpan(evidence)));
+        var evidence = _evidence ?? [];
+        _evidence = null;
+        try
+        {
+            var record = (ObjectValue)Freeze(_root, "", evidence);
+            // A depth-first walk is not ordinal path order (`a.x` comes after `a-b`, `[10]` before `[2]`).
+            return (record, SortedMap<Evidence>.FromFirstOfEach(CollectionsMarshal.AsSpan(evidence)));
+        }
+        finally
+        {
+            evidence.Clear();
+            if (evidence.Capacity <= 4096) _evidence = evidence;
+        }
     }
 
     private static Value Freeze(Node node, string path, List<KeyValuePair<string, Evidence>> evidence)
