@@ -67,8 +67,9 @@ public static class DocumentMatcher
     /// </summary>
     private static List<RuleMatch> FindMatchesByRule(MatchContext context, PikeVm vm, int phaseIndex)
     {
-        var matches = new List<RuleMatch>();
-        var starts = new List<int>();
+        var matches = context.Buffers.Matches;
+        matches.Clear();
+        var starts = context.Buffers.Starts;
         foreach (var rule in context.Program.Phases[phaseIndex].Rules)
         {
             // Rules whose first words are not in the letter cost one look-up each: this keeps

@@ -1,10 +1,10 @@
 namespace RulesEngine.Matching;
 
 /// <summary>
-/// Storage for one letter's scopes that a thread reuses for its next letter: the places of each
-/// scope kind, the chains shared by rules, and the lists of scope instances. Made afresh per letter
-/// they were 16 KB of its 135 KB, and every 32 MB a batch allocates costs a collection that stops
-/// every worker for about 2 ms. A context takes its thread's buffers when it is made and the
+/// Storage for one letter's matching that a thread reuses for its next letter: the places of each
+/// scope kind, the chains shared by rules, the lists of scope instances, and each phase's list of
+/// starts and of matches. Made afresh per letter the scopes alone were 16 KB of its 135 KB, and
+/// every 32 MB a batch allocates costs a collection that stops every worker for about 2 ms. A context takes its thread's buffers when it is made and the
 /// matcher gives them back when the letter is done; a second context on the same thread meanwhile
 /// (explaining a rule while a batch runs) gets buffers of its own, so none is shared.
 /// </summary>
@@ -44,6 +44,10 @@ internal sealed class MatchBuffers
         _listsInUse = 0;
         foreach (var places in _places) places.Clear(MaxKept);
         SharedChains.Clear();
+        if (Starts.Capacity > MaxKept) Starts = [];
+        if (Matches.Capacity > MaxKept) Matches = [];
+        Starts.Clear();
+        Matches.Clear();
         _free = this;
     }
 
@@ -61,6 +65,12 @@ internal sealed class MatchBuffers
 
     /// <summary>Scope chains without conditions, resolved once per letter (see <see cref="ScopeResolver"/>).</summary>
     public Dictionary<long, ScopeResolver.SharedChain> SharedChains { get; } = [];
+
+    /// <summary>Where a rule may start, for one rule at a time.</summary>
+    public List<int> Starts { get; private set; } = [];
+
+    /// <summary>One phase's matches: a phase's are applied before the next phase finds its own.</summary>
+    public List<RuleMatch> Matches { get; private set; } = [];
 }
 
 /// <summary>The places of one scope kind in a letter, in document order; a growing array kept from letter to letter.</summary>
