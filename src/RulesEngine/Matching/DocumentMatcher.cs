@@ -108,7 +108,7 @@ public static class DocumentMatcher
                 }
             return;
         }
-        if (reach?.Sparsest is { } sparsest && (long)sparsest.Length * rule.MaxLength < context.Tokens.Length / 4) StartsNear(sparsest, rule.MaxLength, starts);
+        if (reach?.Sparsest is { } sparsest && (long)sparsest.Count * rule.MaxLength < context.Tokens.Length / 4) StartsNear(sparsest, rule.MaxLength, starts);
         else StartsOf(context, rule, starts);
         var cursor = 0;
         foreach (var position in starts)
@@ -153,7 +153,7 @@ public static class DocumentMatcher
     /// rule such as `date` (at most 6 tokens, and only around a month name) is tried there
     /// instead of wherever a number is; the first-token test before each VM run does the rest.
     /// </summary>
-    private static void StartsNear(int[] required, int maxLength, List<int> starts)
+    private static void StartsNear(ReadOnlySpan<int> required, int maxLength, List<int> starts)
     {
         starts.Clear();
         var next = 0;

@@ -2,8 +2,9 @@ namespace RulesEngine.Matching;
 
 /// <summary>
 /// Storage for one letter's matching that a thread reuses for its next letter: the places of each
-/// scope kind, the chains shared by rules, the lists of scope instances, and each phase's list of
-/// starts and of matches. Made afresh per letter the scopes alone were 16 KB of its 135 KB, and
+/// scope kind, the chains shared by rules, the lists of scope instances, each phase's list of
+/// starts and of matches, and the letter's int arrays (its word index, where each required set's
+/// words are, and each rule's reach of them). Made afresh per letter the scopes alone were 16 KB of its 135 KB, and
 /// every 32 MB a batch allocates costs a collection that stops every worker for about 2 ms. A context takes its thread's buffers when it is made and the
 /// matcher gives them back when the letter is done; a second context on the same thread meanwhile
 /// (explaining a rule while a batch runs) gets buffers of its own, so none is shared.
@@ -19,6 +20,10 @@ internal sealed class MatchBuffers
     private readonly List<List<ScopeInstance>> _lists = [];
     private int _listsInUse;
     private readonly ScopePlaces[] _places = new ScopePlaces[(int)ScopeKind.Line + 1];
+    private int[] _ints = new int[MaxKept];
+    private int _intsUsed;
+    private readonly List<RequiredReach> _reaches = [];
+    private int _reachesInUse;
 
     private MatchBuffers()
     {
@@ -44,6 +49,9 @@ internal sealed class MatchBuffers
         _listsInUse = 0;
         foreach (var places in _places) places.Clear(MaxKept);
         SharedChains.Clear();
+        if (_ints.Length > 16 * MaxKept) _ints = new int[MaxKept];
+        _intsUsed = 0;
+        _reachesInUse = 0;
         if (Starts.Capacity > MaxKept) Starts = [];
         if (Matches.Capacity > MaxKept) Matches = [];
         Starts.Clear();
@@ -58,6 +66,28 @@ internal sealed class MatchBuffers
         var list = _lists[_listsInUse++];
         if (list.Capacity < capacity) list.Capacity = capacity;
         return list;
+    }
+
+    /// <summary>
+    /// <paramref name="length"/> ints, zeroed, valid until the letter is done. Taken in turn from
+    /// one array; a letter that needs more gets a larger array and keeps the old one's slices.
+    /// </summary>
+    public ArraySegment<int> Ints(int length)
+    {
+        if (_intsUsed + length > _ints.Length) (_ints, _intsUsed) = (new int[Math.Max(2 * _ints.Length, length)], 0);
+        var slice = new ArraySegment<int>(_ints, _intsUsed, length);
+        // Zeroed when handed out, not when given back: a slice is often filled to its end anyway,
+        // but the word index counts into its slice from zero.
+        slice.AsSpan().Clear();
+        _intsUsed += length;
+        return slice;
+    }
+
+    /// <summary>A reach object to fill for one rule, valid until the letter is done.</summary>
+    public RequiredReach Reach()
+    {
+        if (_reachesInUse == _reaches.Count) _reaches.Add(new RequiredReach());
+        return _reaches[_reachesInUse++];
     }
 
     /// <summary>Where scopes of one kind lie in this letter, once filled (see <see cref="ScopePlaces.Filled"/>).</summary>

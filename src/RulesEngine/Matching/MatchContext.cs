@@ -24,17 +24,17 @@ internal sealed class MatchContext(RuleProgram program, Document document)
 
     // The word index: positions grouped by slot in one array, slot s at [_slotStarts[s], _slotStarts[s + 1]).
     // Counted, then filled, so a letter makes two arrays instead of a growing list per word.
-    private int[]? _slotStarts;
-    private int[]? _slotPositions;
+    private ArraySegment<int> _slotStarts;
+    private ArraySegment<int> _slotPositions;
+    private bool _wordIndexBuilt;
 
     /// <summary>Where a word that begins some rule (by its start-index slot) occurs in the letter, ascending; built once per letter for all phases.</summary>
     public ReadOnlySpan<int> PositionsOfWord(int slot)
     {
-        if (_slotStarts is null) BuildWordIndex();
+        if (!_wordIndexBuilt) BuildWordIndex();
         return _slotPositions.AsSpan(_slotStarts[slot], _slotStarts[slot + 1] - _slotStarts[slot]);
     }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_slotStarts), nameof(_slotPositions))]
     private void BuildWordIndex()
     {
         var index = Program.Index;
@@ -47,7 +47,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         var found = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var foundSlots = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var count = 0;
-        var starts = new int[index.SlotCount + 1];
+        var starts = Buffers.Ints(index.SlotCount + 1);
         for (var i = 0; i < tokens.Length; i++)
         {
             var id = tokens[i].NormId;
@@ -57,17 +57,16 @@ internal sealed class MatchContext(RuleProgram program, Document document)
             starts[slot + 1]++;
         }
         for (var slot = 0; slot < index.SlotCount; slot++) starts[slot + 1] += starts[slot];
-        var positions = new int[count];
+        var positions = Buffers.Ints(count);
         var next = index.SlotCount <= 1024 ? stackalloc int[index.SlotCount] : new int[index.SlotCount];
         starts.AsSpan(0, index.SlotCount).CopyTo(next);
         for (var f = 0; f < count; f++) positions[next[foundSlots[f]]++] = found[f];
         System.Buffers.ArrayPool<int>.Shared.Return(found);
         System.Buffers.ArrayPool<int>.Shared.Return(foundSlots);
-        _slotStarts = starts;
-        _slotPositions = positions;
+        (_slotStarts, _slotPositions, _wordIndexBuilt) = (starts, positions, true);
     }
 
-    private int[]?[]? _requiredPositions;
+    private ArraySegment<int>[]? _requiredPositions;
 
     /// <summary>Whether any of these words (by start-index slot) occurs in the letter.</summary>
     public bool AnyWordOccurs(int[] slots)
@@ -79,19 +78,20 @@ internal sealed class MatchContext(RuleProgram program, Document document)
 
     /// <summary>Whether any word of one required set occurs in the letter.</summary>
     public bool HasRequiredSet(int set) =>
-        _requiredPositions?[set] is { } known ? known.Length > 0 : AnyWordOccurs(Program.Index.SlotsOfRequiredSet(set));
+        _requiredPositions?[set] is { Array: not null } known ? known.Count > 0 : AnyWordOccurs(Program.Index.SlotsOfRequiredSet(set));
 
     /// <summary>Where the words of one required set occur in the letter, ascending; built once per letter for all rules.</summary>
-    public int[] PositionsOfRequiredSet(int set)
+    public ArraySegment<int> PositionsOfRequiredSet(int set)
     {
-        _requiredPositions ??= new int[]?[Program.Index.RequiredSetCount];
-        if (_requiredPositions[set] is { } known) return known;
+        _requiredPositions ??= new ArraySegment<int>[Program.Index.RequiredSetCount];
+        if (_requiredPositions[set] is { Array: not null } known) return known;
         var slots = Program.Index.SlotsOfRequiredSet(set);
         var total = 0;
         foreach (var slot in slots) total += PositionsOfWord(slot).Length;
         // Each word's positions are ascending and no two words share a token: merge each into the
         // result from the back, in place (concatenating and sorting was 1% of a batch).
-        var merged = new int[total];
+        var slice = Buffers.Ints(total);
+        var merged = slice.AsSpan();
         var filled = 0;
         foreach (var slot in slots)
         {
@@ -100,15 +100,15 @@ internal sealed class MatchContext(RuleProgram program, Document document)
             while (take >= 0) merged[into--] = from >= 0 && merged[from] > next[take] ? merged[from--] : next[take--];
             filled += next.Length;
         }
-        return _requiredPositions[set] = merged;
+        return _requiredPositions[set] = slice;
     }
 
     private MatchBuffers? _buffers = MatchBuffers.Take();
 
-    /// <summary>This letter's scope storage, the thread's until <see cref="ReturnBuffers"/>.</summary>
-    public MatchBuffers Buffers => _buffers ?? throw new InvalidOperationException("the letter's matching is done: its scopes are no longer kept");
+    /// <summary>This letter's working storage, the thread's until <see cref="ReturnBuffers"/>.</summary>
+    public MatchBuffers Buffers => _buffers ?? throw new InvalidOperationException("the letter's matching is done: its working storage is no longer kept");
 
-    /// <summary>Gives the scope storage back to the thread for its next letter; scopes cannot be resolved after this.</summary>
+    /// <summary>Gives the working storage back to the thread for its next letter; scopes, positions and reaches cannot be asked for after this.</summary>
     public void ReturnBuffers()
     {
         _buffers?.Return();

@@ -4,20 +4,15 @@ namespace RulesEngine.Matching;
 /// Whether the tokens a match starting at a place could cover hold a word of each of the rule's
 /// required sets (see <see cref="CompiledRule.Required"/>). A rule like `indicator` may start at
 /// almost any token, but only a sentence that names a comparator can hold its match: checking
-/// that costs a cursor step per start instead of a VM run.
+/// that costs a cursor step per start instead of a VM run. Made per rule and letter from the
+/// letter's match buffers (see <see cref="MatchBuffers.Reach"/>).
 /// </summary>
 internal sealed class RequiredReach
 {
-    private readonly int[][] _positions;
-    private readonly int[] _cursors;
+    private ArraySegment<int>[] _positions = [];
+    private int[] _cursors = [];
+    private int _sets;
     private int _lastFrom;
-
-    private RequiredReach(int[][] positions, bool possible)
-    {
-        _positions = positions;
-        _cursors = new int[positions.Length];
-        Possible = possible;
-    }
 
     /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
     public static RequiredReach? For(MatchContext context, CompiledRule rule)
@@ -27,26 +22,34 @@ internal sealed class RequiredReach
         // Most rules cannot match most letters (a rating letter's rules in an APA letter): a set with
         // no word at all is found without merging the positions of the others.
         foreach (var set in sets) if (!context.HasRequiredSet(set)) return Impossible;
-        var positions = new int[sets.Length][];
-        for (var i = 0; i < sets.Length; i++) positions[i] = context.PositionsOfRequiredSet(sets[i]);
-        return new RequiredReach(positions, possible: true);
+        var reach = context.Buffers.Reach();
+        reach.Reset(sets.Length);
+        for (var i = 0; i < sets.Length; i++) reach._positions[i] = context.PositionsOfRequiredSet(sets[i]);
+        return reach;
     }
 
-    private static readonly RequiredReach Impossible = new([], possible: false);
+    private static readonly RequiredReach Impossible = new() { Possible = false };
+
+    private void Reset(int sets)
+    {
+        if (_positions.Length < sets) (_positions, _cursors) = (new ArraySegment<int>[sets], new int[sets]);
+        Array.Clear(_cursors, 0, sets);
+        (_sets, _lastFrom, Possible) = (sets, 0, true);
+    }
 
     /// <summary>The positions of the required set that occurs least often in the letter.</summary>
-    public int[] Sparsest
+    public ArraySegment<int> Sparsest
     {
         get
         {
             var sparsest = _positions[0];
-            foreach (var positions in _positions) if (positions.Length < sparsest.Length) sparsest = positions;
+            for (var i = 1; i < _sets; i++) if (_positions[i].Count < sparsest.Count) sparsest = _positions[i];
             return sparsest;
         }
     }
 
     /// <summary>False when some required set has no word anywhere in the letter: the rule cannot match at all.</summary>
-    public bool Possible { get; }
+    public bool Possible { get; private set; }
 
     /// <summary>
     /// The first place at or after <paramref name="from"/> where a match of at most
@@ -58,9 +61,10 @@ internal sealed class RequiredReach
     public int EarliestReaching(int from, int maxLength, int end)
     {
         var earliest = from;
-        foreach (var positions in _positions)
+        for (var i = 0; i < _sets; i++)
         {
-            var found = Array.BinarySearch(positions, from);
+            var positions = _positions[i].AsSpan();
+            var found = positions.BinarySearch(from);
             var next = found < 0 ? ~found : found;
             if (next == positions.Length || positions[next] >= end) return end;
             earliest = Math.Max(earliest, positions[next] - maxLength + 1);
@@ -74,15 +78,15 @@ internal sealed class RequiredReach
         // Starts mostly arrive in ascending order, so each cursor only moves forward; an earlier
         // start (a rule with overlapping scopes) puts every cursor back by binary search.
         if (from < _lastFrom)
-            for (var i = 0; i < _positions.Length; i++)
+            for (var i = 0; i < _sets; i++)
             {
-                var found = Array.BinarySearch(_positions[i], from);
+                var found = _positions[i].AsSpan().BinarySearch(from);
                 _cursors[i] = found < 0 ? ~found : found;
             }
         _lastFrom = from;
-        for (var i = 0; i < _positions.Length; i++)
+        for (var i = 0; i < _sets; i++)
         {
-            var positions = _positions[i];
+            var positions = _positions[i].AsSpan();
             var cursor = _cursors[i];
             while (cursor < positions.Length && positions[cursor] < from) cursor++;
             _cursors[i] = cursor;

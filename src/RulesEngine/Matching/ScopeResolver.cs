@@ -55,7 +55,7 @@ internal static class ScopeResolver
     /// <param name="kept">An empty list for the instances kept, returned unless every instance is.</param>
     internal static List<ScopeInstance> AroundRarestWords(List<ScopeInstance> instances, RequiredReach reach, List<ScopeInstance> kept)
     {
-        var rarest = reach.Sparsest;
+        var rarest = reach.Sparsest.AsSpan();
         var from = 0;
         var next = 0;
         while (next < rarest.Length && from < instances.Count)
