@@ -16,12 +16,24 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
     private readonly List<TableBuilder> _tables = [];
     private readonly List<Figure> _figures = [];
 
+    /// <summary>
+    /// Lines grouped into one block. Only its first and last lines are kept, and whether every line
+    /// before the last ran to the wrap width: a list of lines per block was 4% of a letter's bytes.
+    /// </summary>
     private sealed class TextBlock(BlockKind kind, ScannedLine first)
     {
         public BlockKind Kind { get; set; } = kind;
-        public List<ScannedLine> Lines { get; } = [first];
+        public ScannedLine First { get; } = first;
+        public ScannedLine Last { get; private set; } = first;
+        public bool EarlierLinesWrapped { get; private set; } = true;
         public int Level { get; init; } = 1;
-        public TokenRange Tokens => new(Lines[0].FirstToken, Lines[^1].TokenEnd);
+        public TokenRange Tokens => new(First.FirstToken, Last.TokenEnd);
+
+        public void Add(ScannedLine line)
+        {
+            EarlierLinesWrapped &= Last.End - Last.Start >= WrappedLineLength;
+            Last = line;
+        }
     }
 
     private enum BlockKind { Paragraph, Heading, ListItem }
@@ -53,7 +65,7 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         var items = ImmutableArray.CreateBuilder<ListItem>();
         foreach (var block in _blocks)
         {
-            if (block.Kind == BlockKind.Paragraph) paragraphs.Add(new Paragraph(block.Tokens, block.Lines[0].Number, block.Lines[^1].Number));
+            if (block.Kind == BlockKind.Paragraph) paragraphs.Add(new Paragraph(block.Tokens, block.First.Number, block.Last.Number));
             else if (block.Kind == BlockKind.ListItem) items.Add(new ListItem(block.Tokens, block.Level));
         }
         var blockItemCount = items.Count;
@@ -111,7 +123,7 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
                     table.ContinueLastRow(line);
                     break;
                 case LineKind.Text when open is { Kind: BlockKind.Paragraph or BlockKind.ListItem }:
-                    open.Lines.Add(line);
+                    open.Add(line);
                     break;
                 case LineKind.Text:
                     _blocks.Add(open = new TextBlock(BlockKind.Paragraph, line));
@@ -157,10 +169,7 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
 
     private bool IsTitleLike(TextBlock block)
     {
-        for (var i = 0; i < block.Lines.Count - 1; i++)
-        {
-            if (block.Lines[i].End - block.Lines[i].Start < WrappedLineLength) return false;
-        }
+        if (!block.EarlierLinesWrapped) return false;
         var range = block.Tokens;
         if (range.IsEmpty) return false;
         // The one-token checks first, and words counted only up to the limit: most paragraphs are
