@@ -66,8 +66,8 @@ internal sealed class LexiconTrie
     }
 
     /// <summary>Calls back with the length of every entry that starts at <paramref name="start"/>.</summary>
-    // ImmutableArray, not IReadOnlyList: an interface parameter would box the array on every call.
-    public void MatchAt(ImmutableArray<Reading.Token> tokens, int start, int end, List<int> lengths)
+    // The struct, not IReadOnlyList: an interface parameter would box it on every call.
+    public void MatchAt(Reading.TokenList tokens, int start, int end, List<int> lengths)
     {
         if (start >= end || !StartsWith(tokens[start].NormId)) return;
         var node = _root;
@@ -78,7 +78,7 @@ internal sealed class LexiconTrie
         }
     }
 
-    public bool TryGetValue(ImmutableArray<Reading.Token> tokens, int start, int end, out object? value)
+    public bool TryGetValue(Reading.TokenList tokens, int start, int end, out object? value)
     {
         var node = _root;
         for (var i = start; i < end; i++)

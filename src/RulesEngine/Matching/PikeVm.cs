@@ -37,7 +37,9 @@ internal sealed class PikeVm
 
     private readonly List<int> _lengths = [];
     private MatchContext _context;
+    // The letter's token storage, which may run past the letter's last token (see TokenList).
     private Token[] _tokens;
+    private int _tokenCount;
     private TokenTest[] _tests;
 
     public PikeVm(MatchContext context) => Bind(context);
@@ -57,7 +59,7 @@ internal sealed class PikeVm
     private void Bind(MatchContext letter)
     {
         _context = letter;
-        _tokens = ImmutableCollectionsMarshal.AsArray(letter.Tokens)!;
+        (_tokens, _tokenCount) = (letter.Tokens.Storage, letter.Tokens.Length);
         _tests = ImmutableCollectionsMarshal.AsArray(letter.Program.Tests)!;
         _nested?.Bind(letter);
     }
@@ -191,7 +193,7 @@ internal sealed class PikeVm
         switch (instruction.Op)
         {
             case OpCode.LineStart:
-                return position < tokens.Length && tokens[position].Has(TokenFlags.LineStart);
+                return position < _tokenCount && tokens[position].Has(TokenFlags.LineStart);
             case OpCode.LineEnd:
                 return position > 0 && tokens[position - 1].Has(TokenFlags.LineEnd);
             case OpCode.LookToken:

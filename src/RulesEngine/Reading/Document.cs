@@ -10,7 +10,7 @@ namespace RulesEngine.Reading;
 public sealed record Document(
     string Name,
     string Text,
-    ImmutableArray<Token> Tokens,
+    TokenList Tokens,
     ImmutableArray<TokenRange> Lines,
     ImmutableArray<Paragraph> Paragraphs,
     ImmutableArray<Sentence> Sentences,

@@ -9,41 +9,39 @@ namespace RulesEngine.Reading;
 /// </summary>
 public static class LetterReader
 {
-    // The scanner's working lists are kept per thread and reused: the document gets exact-size
-    // copies, and growing fresh lists for every letter made as much garbage again. A list that
-    // grew for an unusually long letter is let go rather than kept for good. The line objects
-    // themselves serve the thread's next letter too (the document keeps none of them).
+    // The scanner's list of lines is kept per thread and reused: growing a fresh list for every
+    // letter made garbage. A list that grew for an unusually long letter is let go rather than
+    // kept for good. The line objects themselves serve the thread's next letter too (the document
+    // keeps none of them).
     private const int KeptCapacity = 1 << 16;
-    [ThreadStatic] private static List<Token>? _tokens;
     [ThreadStatic] private static List<ScannedLine>? _lines;
     [ThreadStatic] private static List<ScannedLine>? _spareLines;
 
-    public static Document Read(string name, string text) => Read(name, text, TokenPool.None);
+    public static Document Read(string name, string text) => Read(name, text, TokenPool.ForOneLetter(text ?? throw new ArgumentNullException(nameof(text))));
 
     /// <summary>As <see cref="Read(string, string)"/>, taking token objects from <paramref name="pool"/>: the document is valid only until the pool's next letter.</summary>
     internal static Document Read(string name, string text, TokenPool pool)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = _tokens ??= new List<Token>(4096);
         var lines = _lines ??= new List<ScannedLine>(1024);
         var spare = _spareLines ??= new List<ScannedLine>(1024);
         try
         {
-            ScanLines(text, tokens, lines, spare, pool);
-            return new StructureBuilder(tokens, lines).Build(name, text);
+            pool.Begin();
+            ScanLines(text, lines, spare, pool);
+            return new StructureBuilder(pool, lines).Build(name, text);
         }
         finally
         {
-            if (tokens.Capacity > KeptCapacity) _tokens = null; else tokens.Clear();
             for (var i = spare.Count; i < Math.Min(lines.Count, KeptCapacity); i++) spare.Add(lines[i]);
             if (lines.Capacity > KeptCapacity) _lines = null; else lines.Clear();
         }
     }
 
     /// <param name="spare">Line objects from the thread's earlier letters, taken in order before any is made.</param>
-    private static void ScanLines(string text, List<Token> tokens, List<ScannedLine> lines, List<ScannedLine> spare, TokenPool pool)
+    private static void ScanLines(string text, List<ScannedLine> lines, List<ScannedLine> spare, TokenPool pool)
     {
-        var scanner = new LineScanner(text, tokens, pool);
+        var scanner = new LineScanner(text, pool);
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         var i = start;

@@ -7,7 +7,7 @@ namespace RulesEngine.Reading;
 /// footnote marks) and noting where cells and list items begin, then decides what kind of
 /// line it is. Token offsets always point into the original text.
 /// </summary>
-internal sealed partial class LineScanner(string text, List<Token> tokens, TokenPool pool)
+internal sealed partial class LineScanner(string text, TokenPool tokens)
 {
     private readonly TokenString?[] _recentStrings = TokenStrings.RecentForThread();
 
@@ -239,7 +239,7 @@ internal sealed partial class LineScanner(string text, List<Token> tokens, Token
         if (cellStart) flags |= TokenFlags.CellStart;
         if (kind == TokenKind.Word) flags |= strings.WordFlags;
         else if (kind is TokenKind.Number or TokenKind.Percentage) flags |= TokenFlags.HasDigits;
-        tokens.Add(pool.Take(tokens.Count, kind, start, length, line.Number, start - column0 + 1, strings, flags));
+        tokens.Add(kind, start, length, line.Number, start - column0 + 1, strings, flags);
         spaceBefore = false;
         lineStart = false;
         cellStart = false;

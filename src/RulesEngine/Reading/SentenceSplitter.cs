@@ -9,7 +9,7 @@ internal static class SentenceSplitter
         ["mr", "mrs", "ms", "dr", "st", "no", "nos", "e", "g", "i", "eg", "ie", "etc", "vs", "cf", "approx", "fig", "para", "ref"];
 
     /// <param name="blocks">The places sentences are found in (blocks and table cells); put in document order here.</param>
-    public static ImmutableArray<Sentence> Split(ImmutableArray<Token> tokens, List<TokenRange> blocks)
+    public static ImmutableArray<Sentence> Split(TokenList tokens, List<TokenRange> blocks)
     {
         // Blocks come in document order and table cells after them. Putting the sources in order
         // (a few ranges) makes the sentences come out in order, where sorting the sentences
@@ -37,7 +37,7 @@ internal static class SentenceSplitter
         return sentences.DrainToImmutable();
     }
 
-    private static bool IsSentenceEnd(ImmutableArray<Token> tokens, int i, int blockEnd)
+    private static bool IsSentenceEnd(TokenList tokens, int i, int blockEnd)
     {
         var token = tokens[i];
         if (token.Kind != TokenKind.Punctuation || token.Norm is not ("." or "!" or "?")) return false;

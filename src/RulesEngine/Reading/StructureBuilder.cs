@@ -7,7 +7,7 @@ namespace RulesEngine.Reading;
 /// Groups scanned lines into blocks (paragraphs, headings, list items, tables) and derives
 /// sections, sentences and the letter head from them.
 /// </summary>
-internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lines)
+internal sealed class StructureBuilder(TokenPool tokens, List<ScannedLine> lines)
 {
     private const int MaxHeadingWords = 20;
     private const int WrappedLineLength = 60;
@@ -76,7 +76,7 @@ internal sealed class StructureBuilder(List<Token> tokens, List<ScannedLine> lin
         // Block items are in document order already; items in table cells need merging in.
         if (items.Count > blockItemCount) items.Sort(static (a, b) => a.Tokens.Start != b.Tokens.Start ? a.Tokens.Start.CompareTo(b.Tokens.Start) : a.Tokens.End.CompareTo(b.Tokens.End));
 
-        var frozen = ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray());
+        var frozen = tokens.Letter();
         var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables));
         var lineRanges = ImmutableArray.CreateBuilder<TokenRange>(lines.Count);
         foreach (var line in lines) if (line.HasTokens) lineRanges.Add(line.Tokens);

@@ -1,52 +1,68 @@
 namespace RulesEngine.Reading;
 
 /// <summary>
-/// Token objects one thread reuses from letter to letter. A batch makes a thousand or more tokens
-/// a letter and drops them all once the letter's record is built: they were a third of the
-/// batch's garbage, and the collector's zeroing and marking of it showed in every profile.
+/// The tokens of the letter being read, in order, in storage one reader reuses from letter to
+/// letter: the token objects and the array that holds them. A batch makes a thousand or more
+/// tokens a letter and drops them all once the letter's record is built: they were a third of
+/// the batch's garbage, and the collector's zeroing and marking of it showed in every profile.
 /// </summary>
 /// <remarks>
 /// A document read with a pool is valid only until the pool reads the next letter, whose tokens
-/// overwrite its own. Only the batch's workers use one, and their documents never leave the
-/// letter being processed (<see cref="Batch.LetterProcessor"/>); everything else reads with fresh
-/// tokens.
+/// overwrite its own. Only the batch's workers reuse one (<see cref="ForThread"/>), and their
+/// documents never leave the letter being processed (<see cref="Batch.LetterProcessor"/>);
+/// everything else reads with a pool of its own (<see cref="ForOneLetter"/>), whose document then
+/// stays valid.
 /// </remarks>
 internal sealed class TokenPool
 {
-    // Past this many tokens a letter gets fresh ones, so that one huge letter does not leave
-    // megabytes of tokens held by its thread for the rest of the batch.
+    // Past this many tokens a letter's extra tokens are let go when the next letter begins, so
+    // that one huge letter does not leave megabytes of tokens held by its thread for the rest of
+    // the batch.
     public const int MaxKept = 1 << 16;
-
-    /// <summary>A pool that keeps nothing: every token is new, so a document read with it stays valid (and any thread may use it).</summary>
-    public static TokenPool None { get; } = new(maxKept: 0);
 
     [ThreadStatic] private static TokenPool? _forThread;
 
     /// <summary>This thread's pool, for code that reads one letter at a time on it (the batch's workers).</summary>
-    public static TokenPool ForThread => _forThread ??= new TokenPool();
+    public static TokenPool ForThread => _forThread ??= new TokenPool(4096);
 
-    private readonly int _maxKept;
-    private readonly List<Token> _tokens;
+    /// <summary>A pool for one letter's text, sized for it, that nothing else reuses.</summary>
+    public static TokenPool ForOneLetter(string text) => new(Math.Max(16, text.Length / 5));
 
-    public TokenPool() : this(MaxKept) { }
+    private Token[] _items;
 
-    private TokenPool(int maxKept)
+    private TokenPool(int capacity) => _items = new Token[capacity];
+
+    public TokenPool() : this(4096) { }
+
+    /// <summary>How many tokens the letter being read has so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>A token of the letter being read.</summary>
+    public Token this[int index] => _items[index];
+
+    /// <summary>Starts a new letter: from here on its tokens replace the last letter's.</summary>
+    public void Begin()
     {
-        _maxKept = maxKept;
-        _tokens = new List<Token>(Math.Min(maxKept, 4096));
+        if (_items.Length > MaxKept) Array.Resize(ref _items, MaxKept);
+        Count = 0;
     }
 
-    /// <summary>The letter's token at <paramref name="index"/> (tokens are taken in order, from 0 for each letter).</summary>
-    public Token Take(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
+    /// <summary>The letter's next token (at <see cref="Count"/>), made or reused.</summary>
+    public Token Add(TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
     {
-        if (index < _tokens.Count)
+        var index = Count;
+        if (index == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
+        Count = index + 1;
+        // A token left here by an earlier letter is reset in place; its slot already refers to it,
+        // so nothing is stored (a store of a reference pays the collector's write barrier).
+        if (_items[index] is { } reused)
         {
-            var reused = _tokens[index];
             reused.Reset(index, kind, start, length, line, column, strings, flags);
             return reused;
         }
-        var made = new Token(index, kind, start, length, line, column, strings, flags);
-        if (index == _tokens.Count && index < _maxKept) _tokens.Add(made);
-        return made;
+        return _items[index] = new Token(index, kind, start, length, line, column, strings, flags);
     }
+
+    /// <summary>The letter's tokens so far, as a view of this pool (valid until <see cref="Begin"/>).</summary>
+    public TokenList Letter() => new(_items, Count);
 }

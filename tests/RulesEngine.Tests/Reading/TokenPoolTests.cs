@@ -59,4 +59,19 @@ public class TokenPoolTests
         Assert.NotSame(first.Tokens[TokenPool.MaxKept], second.Tokens[TokenPool.MaxKept]);
         Assert.Equal(70_000, second.Tokens.Length);
     }
+
+    [Fact]
+    public void Tokens_OfAShortLetterReadAfterALongOne_EndAtTheShortLettersLastToken()
+    {
+        // The document's tokens are a view of the pool's storage, which the long letter left longer.
+        var pool = new TokenPool();
+        LetterReader.Read(Seeds.Apa, Seeds.Text(Seeds.Apa), pool);
+        var tokens = LetterReader.Read("short", "One letter.", pool).Tokens;
+
+        Assert.Equal(3, tokens.Length);
+        Assert.Equal(["One", "letter", "."], tokens.Select(token => token.Text));
+        Assert.Equal(3, tokens.AsSpan().Length);
+        Assert.Equal(".", tokens[^1].Text);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens[3]);
+    }
 }
