@@ -10,14 +10,16 @@ namespace RulesEngine.Reading;
 public readonly struct TokenList : IReadOnlyList<Token>, IEquatable<TokenList>
 {
     private readonly Token[] _items;
+    private readonly TokenColumns _columns;
 
-    internal TokenList(Token[] items, int length)
+    internal TokenList(Token[] items, TokenColumns columns, int length)
     {
         _items = items;
+        _columns = columns;
         Length = length;
     }
 
-    public static TokenList Empty { get; } = new([], 0);
+    public static TokenList Empty { get; } = new([], new TokenColumns(0), 0);
 
     public int Length { get; }
 
@@ -31,6 +33,15 @@ public readonly struct TokenList : IReadOnlyList<Token>, IEquatable<TokenList>
 
     /// <summary>The storage behind the view, for loops that check their own bounds; it may run past <see cref="Length"/>.</summary>
     internal Token[] Storage => _items;
+
+    /// <summary>Each token's <see cref="Token.NormId"/>, in order.</summary>
+    internal ReadOnlySpan<int> NormIds => _columns.NormIds.AsSpan(0, Length);
+
+    /// <summary>Each token's <see cref="Token.TextId"/>, in order.</summary>
+    internal ReadOnlySpan<int> TextIds => _columns.TextIds.AsSpan(0, Length);
+
+    /// <summary>Each token's <see cref="Token.Kind"/>, in order.</summary>
+    internal ReadOnlySpan<TokenKind> Kinds => _columns.Kinds.AsSpan(0, Length);
 
     public ReadOnlySpan<Token>.Enumerator GetEnumerator() => AsSpan().GetEnumerator();
 

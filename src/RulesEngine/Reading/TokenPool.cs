@@ -29,8 +29,9 @@ internal sealed class TokenPool
     public static TokenPool ForOneLetter(string text) => new(Math.Max(16, text.Length / 5));
 
     private Token[] _items;
+    private TokenColumns _columns;
 
-    private TokenPool(int capacity) => _items = new Token[capacity];
+    private TokenPool(int capacity) => (_items, _columns) = (new Token[capacity], new TokenColumns(capacity));
 
     public TokenPool() : this(4096) { }
 
@@ -43,7 +44,7 @@ internal sealed class TokenPool
     /// <summary>Starts a new letter: from here on its tokens replace the last letter's.</summary>
     public void Begin()
     {
-        if (_items.Length > MaxKept) Array.Resize(ref _items, MaxKept);
+        if (_items.Length > MaxKept) (_items, _columns) = (_items[..MaxKept], new TokenColumns(MaxKept));
         Count = 0;
     }
 
@@ -51,8 +52,11 @@ internal sealed class TokenPool
     public Token Add(TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
     {
         var index = Count;
-        if (index == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
+        if (index == _items.Length) Grow();
         Count = index + 1;
+        _columns.NormIds[index] = strings.NormId;
+        _columns.TextIds[index] = strings.TextId;
+        _columns.Kinds[index] = kind;
         // A token left here by an earlier letter is reset in place; its slot already refers to it,
         // so nothing is stored (a store of a reference pays the collector's write barrier).
         if (_items[index] is { } reused)
@@ -63,6 +67,35 @@ internal sealed class TokenPool
         return _items[index] = new Token(index, kind, start, length, line, column, strings, flags);
     }
 
+    private void Grow()
+    {
+        var capacity = 2 * _items.Length;
+        Array.Resize(ref _items, capacity);
+        _columns = _columns.CopyTo(capacity, Count);
+    }
+
     /// <summary>The letter's tokens so far, as a view of this pool (valid until <see cref="Begin"/>).</summary>
-    public TokenList Letter() => new(_items, Count);
+    public TokenList Letter() => new(_items, _columns, Count);
+}
+
+/// <summary>
+/// What passes over a whole letter read of each token, side by side in arrays (its norm's id,
+/// its text's id, its kind): the word index and the one-token tests walk these instead of
+/// reaching every token object.
+/// </summary>
+internal sealed class TokenColumns(int capacity)
+{
+    public int[] NormIds { get; } = new int[capacity];
+    public int[] TextIds { get; } = new int[capacity];
+    public TokenKind[] Kinds { get; } = new TokenKind[capacity];
+
+    /// <summary>New columns of <paramref name="capacity"/> with the first <paramref name="count"/> entries of these.</summary>
+    public TokenColumns CopyTo(int capacity, int count)
+    {
+        var grown = new TokenColumns(capacity);
+        NormIds.AsSpan(0, count).CopyTo(grown.NormIds);
+        TextIds.AsSpan(0, count).CopyTo(grown.TextIds);
+        Kinds.AsSpan(0, count).CopyTo(grown.Kinds);
+        return grown;
+    }
 }
