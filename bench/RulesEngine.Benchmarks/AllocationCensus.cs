@@ -37,11 +37,11 @@ internal static class AllocationCensus
             foreach (var file in files)
             {
                 var at = Begin(0);
-                var loaded = LetterLoader.Load(LetterSource.FromFile(file));
+                var loaded = LetterLoader.Load(LetterSource.FromFile(file), tokens);
                 stages[0] += Now() - at;
-                if (loaded.Text is null) continue;
+                if (!loaded.Succeeded) continue;
                 at = Begin(1);
-                var document = LetterReader.Read(loaded.Name, loaded.Text, tokens);
+                var document = LetterReader.Read(loaded.Name, loaded.Chars, tokens);
                 stages[1] += Now() - at;
                 at = Begin(2);
                 var result = DocumentMatcher.Run(program, document);

@@ -103,7 +103,7 @@ internal static class RunCommand
             try
             {
                 using var progress = new BatchProgress(sources.Count, Console.Error);
-                foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs)), interrupt.Token, writer.Prepare))
+                foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs)), interrupt.Token, writer.Prepare, writer.ShowsLetterText))
                 {
                     foreach (var warning in outcome.Warnings) log.LogWarning("{Warning}", warning);
                     if (outcome.Error is { } error) log.LogError("{Error}", error);

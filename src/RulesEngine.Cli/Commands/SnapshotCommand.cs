@@ -55,7 +55,7 @@ internal static class SnapshotCommand
             var colour = !Console.IsOutputRedirected;
             int matching = 0, changed = 0, fresh = 0, failed = 0, unresolved = 0;
             var letters = new List<string>();
-            foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), Math.Max(1, parse.GetValue(jobs))))
+            foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), Math.Max(1, parse.GetValue(jobs)), keepText: false))
             {
                 if (outcome.Result is not { } result)
                 {

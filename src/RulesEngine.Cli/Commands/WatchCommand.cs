@@ -79,7 +79,7 @@ internal static class WatchCommand
         Console.Out.WriteLine($"test: {examples.Count(e => e.Status == ExampleStatus.Passed)} passed, {examples.Count(e => e.Status == ExampleStatus.Failed)} failed");
         var summary = new BatchSummary(compilation.Program);
         var changes = 0;
-        foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), BatchRunner.DefaultJobs))
+        foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), BatchRunner.DefaultJobs, keepText: false))
         {
             summary.Add(outcome);
             if (outcome.Result is not { } result)

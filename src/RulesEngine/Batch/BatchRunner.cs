@@ -19,8 +19,9 @@ public static class BatchRunner
     public static int DefaultJobs => Environment.ProcessorCount + 1;
 
     /// <param name="prepare">Work on each outcome that does not depend on order (serialising, writing a per-letter file), done on the workers.</param>
+    /// <param name="keepText">Whether each outcome keeps its letter's text, for a writer that shows it (<see cref="Output.ILetterWriter.ShowsLetterText"/>).</param>
     public static IEnumerable<LetterOutcome> Run(RuleProgram program, IEnumerable<LetterSource> sources, int jobs, CancellationToken cancellation = default,
-        Func<LetterOutcome, LetterOutcome>? prepare = null)
+        Func<LetterOutcome, LetterOutcome>? prepare = null, bool keepText = true)
     {
         prepare ??= outcome => outcome;
         if (jobs <= 1)
@@ -28,7 +29,7 @@ public static class BatchRunner
             foreach (var source in sources)
             {
                 cancellation.ThrowIfCancellationRequested();
-                yield return prepare(LetterProcessor.Process(program, source));
+                yield return prepare(LetterProcessor.Process(program, source, keepText));
             }
             yield break;
         }
@@ -36,7 +37,7 @@ public static class BatchRunner
         // size and however slowly the caller writes, and the reader can take results in batches
         // (see OrderedPipeline's wake-ups).
         using var pipeline = new OrderedPipeline<LetterSource, LetterOutcome>(
-            sources, source => prepare(LetterProcessor.Process(program, source)), jobs, window: 32 * jobs, cancellation);
+            sources, source => prepare(LetterProcessor.Process(program, source, keepText)), jobs, window: 32 * jobs, cancellation);
         foreach (var outcome in pipeline.Results()) yield return outcome;
     }
 }

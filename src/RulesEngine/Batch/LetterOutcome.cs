@@ -25,16 +25,18 @@ public sealed record LetterOutcome(LetterSource Source, LetterResult? Result, st
 /// <summary>Reads and runs one letter, turning every failure into a reason instead of an exception.</summary>
 public static class LetterProcessor
 {
-    public static LetterOutcome Process(Matching.RuleProgram program, LetterSource source)
+    /// <param name="keepText">Whether the outcome keeps the letter's text (<see cref="LetterOutcome.Text"/>), for a writer that shows it.</param>
+    public static LetterOutcome Process(Matching.RuleProgram program, LetterSource source, bool keepText = true)
     {
-        var loaded = LetterLoader.Load(source);
+        // The document is dropped before this thread reads its next letter, so its text buffer and
+        // token objects can serve that letter (see TokenPool).
+        var pool = TokenPool.ForThread;
+        var loaded = LetterLoader.Load(source, pool);
         if (loaded.Error is { } error) return new LetterOutcome(source, null, error, loaded.Warnings);
         try
         {
-            // The document is dropped before this thread reads its next letter, so its token objects
-            // can serve that letter (see TokenPool).
-            var document = LetterReader.Read(loaded.Name, loaded.Text!, TokenPool.ForThread);
-            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, document.Text);
+            var document = LetterReader.Read(loaded.Name, loaded.Chars, pool);
+            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, keepText ? document.Text : null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -26,6 +26,8 @@ public sealed class HtmlReportWriter : ILetterWriter
 
     public void Write(LetterOutcome outcome) => HtmlLetters.Render(_writer, outcome, $"l{_letters++}");
 
+    public bool ShowsLetterText => true;
+
     public void Abandon()
     {
         _writer.Dispose();
@@ -50,10 +52,12 @@ public sealed class HtmlLetterPagesWriter(string directory) : ILetterWriter
         HtmlLetters.Render(page, outcome, "l0");
         page.Write(HtmlLetters.Footer);
         AtomicFile.WriteAllText(Path.Combine(directory, outcome.Source.Name + ".html"), page.ToString());
-        return outcome;
+        return outcome.ForSummary();
     }
 
     public void Write(LetterOutcome outcome) { }
+
+    public bool ShowsLetterText => true;
 
     public void Complete() { }
 }

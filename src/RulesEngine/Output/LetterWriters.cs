@@ -15,6 +15,9 @@ public interface ILetterWriter
 
     void Write(LetterOutcome outcome);
 
+    /// <summary>Whether <see cref="Write"/> shows the letter's own text (<see cref="LetterOutcome.Text"/>); other writers spare the run a copy of every letter.</summary>
+    bool ShowsLetterText => false;
+
     /// <summary>Publishes what was written (atomically, for writers of whole-batch files).</summary>
     void Complete();
 

@@ -7,9 +7,13 @@ namespace RulesEngine.Reading;
 /// found in it. Markup (HTML tags, Markdown marks, bullets, page artefacts) is structure and
 /// never appears as a token.
 /// </summary>
+/// <param name="Content">
+/// The original text. For a batch worker's letter it is the worker's buffer, valid as long as the
+/// document is (see <see cref="TokenPool"/>); <see cref="Text"/> makes a string of it when asked.
+/// </param>
 public sealed record Document(
     string Name,
-    string Text,
+    ReadOnlyMemory<char> Content,
     TokenList Tokens,
     ImmutableArray<TokenRange> Lines,
     ImmutableArray<Paragraph> Paragraphs,
@@ -22,6 +26,11 @@ public sealed record Document(
     TokenRange Closing)
 {
     public TokenRange All => new(0, Tokens.Length);
+
+    private string? _text;
+
+    /// <summary>The original text, untouched (the same string when the letter was read from one).</summary>
+    public string Text => _text ??= Content.ToString();
 
     /// <summary>
     /// The words of a token range as a reader would quote them: single spaces where the letter

@@ -20,15 +20,17 @@ public static class LetterReader
     public static Document Read(string name, string text) => Read(name, text, TokenPool.ForOneLetter(text ?? throw new ArgumentNullException(nameof(text))));
 
     /// <summary>As <see cref="Read(string, string)"/>, taking token objects from <paramref name="pool"/>: the document is valid only until the pool's next letter.</summary>
-    internal static Document Read(string name, string text, TokenPool pool)
+    internal static Document Read(string name, string text, TokenPool pool) => Read(name, (text ?? throw new ArgumentNullException(nameof(text))).AsMemory(), pool);
+
+    /// <summary>As <see cref="Read(string, string, TokenPool)"/>, for a text decoded into the pool's buffer (<see cref="LetterLoader"/>) or held anywhere else.</summary>
+    internal static Document Read(string name, ReadOnlyMemory<char> text, TokenPool pool)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var lines = _lines ??= new List<ScannedLine>(1024);
         var spare = _spareLines ??= new List<ScannedLine>(1024);
         try
         {
             pool.Begin();
-            ScanLines(text, lines, spare, pool);
+            ScanLines(pool.TextChars(text), text.Length, lines, spare, pool);
             return new StructureBuilder(pool, lines).Build(name, text);
         }
         finally
@@ -39,23 +41,24 @@ public static class LetterReader
     }
 
     /// <param name="spare">Line objects from the thread's earlier letters, taken in order before any is made.</param>
-    private static void ScanLines(string text, List<ScannedLine> lines, List<ScannedLine> spare, TokenPool pool)
+    /// <param name="text">The letter's text in its first <paramref name="length"/> characters.</param>
+    private static void ScanLines(char[] text, int length, List<ScannedLine> lines, List<ScannedLine> spare, TokenPool pool)
     {
         var scanner = new LineScanner(text, pool);
-        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var start = length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         var i = start;
-        while (i <= text.Length)
+        while (i <= length)
         {
             // Vectorised: the character loop this replaces was 1.3% of a batch's samples.
-            var found = text.AsSpan(i).IndexOfAny('\n', '\r');
-            var end = found < 0 ? text.Length : i + found;
+            var found = text.AsSpan(i, length - i).IndexOfAny('\n', '\r');
+            var end = found < 0 ? length : i + found;
             var line = lines.Count < spare.Count ? spare[lines.Count] : new ScannedLine();
             lines.Add(scanner.Scan(line.Reset(number, i, end)));
-            if (end >= text.Length) break;
-            i = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+            if (end >= length) break;
+            i = end + (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n' ? 2 : 1);
             number++;
-            if (i == text.Length) break;
+            if (i == length) break;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace RulesEngine.Reading;
 /// footnote marks) and noting where cells and list items begin, then decides what kind of
 /// line it is. Token offsets always point into the original text.
 /// </summary>
-internal sealed partial class LineScanner(string text, TokenPool tokens)
+/// <param name="text">The letter's text from its start; the scanner reads only between the bounds it is given.</param>
+internal sealed partial class LineScanner(char[] text, TokenPool tokens)
 {
     private readonly TokenString?[] _recentStrings = TokenStrings.RecentForThread();
 
@@ -154,7 +155,7 @@ internal sealed partial class LineScanner(string text, TokenPool tokens)
             }
             else if (c == '&' && EntityLength(i, end) is > 0 and var entityLength)
             {
-                var entity = text.Substring(i, entityLength);
+                var entity = new string(text, i, entityLength);
                 if (entity is "&nbsp;" or "&#160;") spaceBefore = true;
                 else Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(entity, DecodeEntity(entity)), ref spaceBefore, ref lineStart, ref cellStart, column0);
                 i += entityLength;

@@ -38,9 +38,9 @@ internal sealed class StructureBuilder(TokenPool tokens, List<ScannedLine> lines
 
     private enum BlockKind { Paragraph, Heading, ListItem }
 
-    public Document Build(string name, string text)
+    public Document Build(string name, ReadOnlyMemory<char> text)
     {
-        GroupLines(text);
+        GroupLines(text.Span);
         var (salutation, closing) = FindSalutationAndClosing();
         PromoteTitleParagraphs(salutation, closing);
 
@@ -88,7 +88,7 @@ internal sealed class StructureBuilder(TokenPool tokens, List<ScannedLine> lines
             ImmutableCollectionsMarshal.AsImmutableArray(_figures.ToArray()), head, closingRange);
     }
 
-    private void GroupLines(string text)
+    private void GroupLines(ReadOnlySpan<char> text)
     {
         TextBlock? open = null;
         TableBuilder? table = null;
@@ -104,7 +104,7 @@ internal sealed class StructureBuilder(TokenPool tokens, List<ScannedLine> lines
                     blankSinceTable = true;
                     break;
                 case LineKind.Figure:
-                    _figures.Add(new Figure(line.Start, line.End - line.Start, text[line.Start..line.End].Trim()));
+                    _figures.Add(new Figure(line.Start, line.End - line.Start, text[line.Start..line.End].Trim().ToString()));
                     open = null;
                     break;
                 case LineKind.TableRule:

@@ -28,8 +28,12 @@ internal sealed class TokenPool
     /// <summary>A pool for one letter's text, sized for it, that nothing else reuses.</summary>
     public static TokenPool ForOneLetter(string text) => new(Math.Max(16, text.Length / 5));
 
+    // Past this many characters a letter's text buffer is let go when a smaller letter comes.
+    private const int MaxKeptText = 1 << 20;
+
     private Token[] _items;
     private TokenColumns _columns;
+    private char[] _text = [];
 
     private TokenPool(int capacity) => (_items, _columns) = (new Token[capacity], new TokenColumns(capacity));
 
@@ -72,6 +76,26 @@ internal sealed class TokenPool
         var capacity = 2 * _items.Length;
         Array.Resize(ref _items, capacity);
         _columns = _columns.CopyTo(capacity, Count);
+    }
+
+    /// <summary>Room for the next letter's text, <paramref name="length"/> characters at the start of this pool's text buffer.</summary>
+    public Memory<char> TextBuffer(int length)
+    {
+        // Grown by doubling, so a worker's buffer settles at its longest letter; a one-letter pool's is exact.
+        if (_text.Length < length || _text.Length > MaxKeptText && length <= MaxKeptText) _text = new char[Math.Max(length, Math.Min(2 * _text.Length, MaxKeptText))];
+        return _text.AsMemory(0, length);
+    }
+
+    /// <summary>
+    /// The letter's text at the start of an array, for the scanner: the text buffer itself when the
+    /// text was decoded into it (<see cref="TextBuffer"/>), otherwise a copy there.
+    /// </summary>
+    public char[] TextChars(ReadOnlyMemory<char> text)
+    {
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(text, out var segment) && segment.Offset == 0 && ReferenceEquals(segment.Array, _text))
+            return _text;
+        text.Span.CopyTo(TextBuffer(text.Length).Span);
+        return _text;
     }
 
     /// <summary>The letter's tokens so far, as a view of this pool (valid until <see cref="Begin"/>).</summary>

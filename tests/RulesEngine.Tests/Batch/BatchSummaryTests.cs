@@ -46,4 +46,18 @@ public class BatchSummaryTests
         Assert.NotEmpty(outcomes[0].Result!.Evidence);
         Assert.Equal(outcomes[0].Result!.Record, slim.Result.Record);
     }
+
+    [Fact]
+    public void AProcessedLetter_KeepsItsTextOnlyWhenAsked()
+    {
+        var program = Rules.Compile("output { grade: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");
+        var source = LetterSource.FromText("a", "It is good.\n");
+
+        var kept = LetterProcessor.Process(program, source, keepText: true);
+        var dropped = LetterProcessor.Process(program, source, keepText: false);
+
+        Assert.Equal("It is good.\n", kept.Text);
+        Assert.Null(dropped.Text);
+        Assert.Equal(kept.Result!.Record, dropped.Result!.Record);
+    }
 }

@@ -92,4 +92,32 @@ public class LetterLoaderTests
             File.Delete(path);
         }
     }
+
+    public static TheoryData<byte[]> Contents() => new()
+    {
+        "Dear Sir,\nthe council."u8.ToArray(),
+        new byte[] { 0xEF, 0xBB, 0xBF, 0x41, 0xFF, 0x42 },
+        new byte[] { 0x41, 0xFF, 0x42 },
+        " \n\t "u8.ToArray(),
+        new byte[] { 0x41, 0x00 },
+        Array.Empty<byte>(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Contents))]
+    public void Load_IntoAPool_GivesTheTextWarningsAndErrorsOfALoadIntoAString(byte[] bytes)
+    {
+        var source = new LetterSource("x.txt", "x", _ => bytes);
+        var asString = LetterLoader.Load(source);
+        var pool = new TokenPool();
+        // A long letter first, so the pool's buffer is longer than this one's text.
+        LetterLoader.Load(LetterSource.FromText("long.txt", new string('a', 5000)), pool);
+
+        var pooled = LetterLoader.Load(source, pool);
+
+        Assert.Equal(asString.Error, pooled.Error);
+        Assert.Equal(asString.Warnings, pooled.Warnings);
+        Assert.Null(pooled.Text);
+        Assert.Equal(asString.Text ?? "", pooled.Chars.ToString());
+    }
 }
