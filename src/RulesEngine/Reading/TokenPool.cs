@@ -1,10 +1,11 @@
 namespace RulesEngine.Reading;
 
 /// <summary>
-/// The tokens of the letter being read, in order, in storage one reader reuses from letter to
-/// letter: the token objects and the array that holds them. A batch makes a thousand or more
-/// tokens a letter and drops them all once the letter's record is built: they were a third of
-/// the batch's garbage, and the collector's zeroing and marking of it showed in every profile.
+/// The letter being read, in storage one reader reuses from letter to letter: its text (when the
+/// loader decodes into <see cref="TextBuffer"/>), its token objects in order and the arrays that
+/// hold them. A batch makes a thousand or more tokens a letter and drops them all once the
+/// letter's record is built: they were a third of the batch's garbage, and the collector's
+/// zeroing and marking of it showed in every profile.
 /// </summary>
 /// <remarks>
 /// A document read with a pool is valid only until the pool reads the next letter, whose tokens
