@@ -78,7 +78,10 @@ internal sealed class StructureBuilder(TokenPool tokens, List<ScannedLine> lines
 
         var frozen = tokens.Letter();
         var sentences = SentenceSplitter.Split(frozen, SentenceSources(tables));
-        var lineRanges = ImmutableArray.CreateBuilder<TokenRange>(lines.Count);
+        // Sized to the lines with tokens, so the array is handed over as it is, not copied to size.
+        var withTokens = 0;
+        foreach (var line in lines) if (line.HasTokens) withTokens++;
+        var lineRanges = ImmutableArray.CreateBuilder<TokenRange>(withTokens);
         foreach (var line in lines) if (line.HasTokens) lineRanges.Add(line.Tokens);
         var head = salutation is { } s ? new TokenRange(0, s.Tokens.Start) : TokenRange.Empty;
         var closingRange = closing is { } c2 ? new TokenRange(c2.Tokens.Start, tokens.Count) : TokenRange.Empty;
