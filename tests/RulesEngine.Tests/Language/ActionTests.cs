@@ -69,4 +69,16 @@ public class ActionTests
         var evidence = result.Evidence["grade"];
         Assert.Equal(("grade_rule", 8, 12, "good", 1, 9), (evidence.Rule, evidence.Start, evidence.End, evidence.Text, evidence.Line, evidence.Column));
     }
+
+    [Fact]
+    public void Emit_Object_ListsItsFieldsInNameOrder_LeavingOutThoseWithoutAValue()
+    {
+        // Written out of name order, with an optional capture that is missing in the first match.
+        const string rule = "rule r\n  match (\"in\" word -> place)? \"grade\" number -> g\n  emit grades[] { zone: text(place), grade: int(g), about: \"x\" }";
+
+        var result = Rules.Run(rule, "grade 2, in north grade 3");
+
+        Assert.Equal("""{"grades":[{"about":"x","grade":2},{"about":"x","grade":3,"zone":"north"}]}""", result.Record.ToJson());
+        Assert.Equal(["grades[0].about", "grades[0].grade", "grades[1].about", "grades[1].grade", "grades[1].zone"], result.Evidence.Keys);
+    }
 }
