@@ -4,10 +4,11 @@ namespace RulesEngine.Matching;
 /// Storage for one letter's matching that a thread reuses for its next letter: the places of each
 /// scope kind, the chains shared by rules, the lists of scope instances, each phase's list of
 /// starts and of matches, and the letter's int arrays (its word index, where each required set's
-/// words are, and each rule's reach of them). Made afresh per letter the scopes alone were 16 KB of its 135 KB, and
-/// every 32 MB a batch allocates costs a collection that stops every worker for about 2 ms. A context takes its thread's buffers when it is made and the
-/// matcher gives them back when the letter is done; a second context on the same thread meanwhile
-/// (explaining a rule while a batch runs) gets buffers of its own, so none is shared.
+/// words are, and each rule's reach of them). Made afresh per letter these were 30 KB of its
+/// 135 KB, and every 32 MB a batch allocates costs a collection that stops every worker for about
+/// 2 ms. A context takes its thread's buffers when it is made and the matcher gives them back
+/// when the letter is done; a second context on the same thread meanwhile (explaining a rule
+/// while a batch runs) gets buffers of its own, so none is shared.
 /// </summary>
 internal sealed class MatchBuffers
 {

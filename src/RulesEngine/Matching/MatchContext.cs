@@ -32,7 +32,8 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public ReadOnlySpan<int> PositionsOfWord(int slot)
     {
         if (!_wordIndexBuilt) BuildWordIndex();
-        return _slotPositions.AsSpan(_slotStarts[slot], _slotStarts[slot + 1] - _slotStarts[slot]);
+        var starts = _slotStarts.AsSpan();
+        return _slotPositions.AsSpan(starts[slot], starts[slot + 1] - starts[slot]);
     }
 
     private void BuildWordIndex()
@@ -49,7 +50,8 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         var found = System.Buffers.ArrayPool<int>.Shared.Rent(ids.Length);
         var foundSlots = System.Buffers.ArrayPool<int>.Shared.Rent(ids.Length);
         var count = 0;
-        var starts = Buffers.Ints(index.SlotCount + 1);
+        var startsSlice = Buffers.Ints(index.SlotCount + 1);
+        var starts = startsSlice.AsSpan();
         for (var i = 0; i < ids.Length; i++)
         {
             var id = ids[i];
@@ -59,13 +61,14 @@ internal sealed class MatchContext(RuleProgram program, Document document)
             starts[slot + 1]++;
         }
         for (var slot = 0; slot < index.SlotCount; slot++) starts[slot + 1] += starts[slot];
-        var positions = Buffers.Ints(count);
+        var positionsSlice = Buffers.Ints(count);
+        var positions = positionsSlice.AsSpan();
         var next = index.SlotCount <= 1024 ? stackalloc int[index.SlotCount] : new int[index.SlotCount];
-        starts.AsSpan(0, index.SlotCount).CopyTo(next);
+        starts[..index.SlotCount].CopyTo(next);
         for (var f = 0; f < count; f++) positions[next[foundSlots[f]]++] = found[f];
         System.Buffers.ArrayPool<int>.Shared.Return(found);
         System.Buffers.ArrayPool<int>.Shared.Return(foundSlots);
-        (_slotStarts, _slotPositions, _wordIndexBuilt) = (starts, positions, true);
+        (_slotStarts, _slotPositions, _wordIndexBuilt) = (startsSlice, positionsSlice, true);
     }
 
     private ArraySegment<int>[]? _requiredPositions;
