@@ -281,9 +281,11 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         foreach (var mark in "*_")
         {
             var open = -1;
-            for (var i = from; i < end; i++)
+            // From one mark to the next by a vectorised search: an HTML letter's paragraph is one
+            // long line, walked a character at a time twice over (0.8% of a batch's samples).
+            for (var found = span.IndexOf(mark); found >= 0; found = NextOf(span, mark, found))
             {
-                if (text[i] != mark) continue;
+                var i = from + found;
                 var before = i > from ? text[i - 1] : ' ';
                 var after = i + 1 < end ? text[i + 1] : ' ';
                 if (open < 0 && !char.IsLetterOrDigit(before) && !char.IsWhiteSpace(after) && after != mark) open = i;
@@ -296,6 +298,13 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             }
         }
         return marks;
+    }
+
+    /// <summary>Where <paramref name="mark"/> next occurs in <paramref name="span"/> after <paramref name="at"/>, or -1.</summary>
+    private static int NextOf(ReadOnlySpan<char> span, char mark, int at)
+    {
+        var next = span[(at + 1)..].IndexOf(mark);
+        return next < 0 ? -1 : at + 1 + next;
     }
 
     private int TagLength(int at, int end)
