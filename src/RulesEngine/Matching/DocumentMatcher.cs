@@ -173,7 +173,7 @@ public static class DocumentMatcher
         context.Runs++;
         var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
         if (end <= position) return nextStart;
-        matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
+        matches.Add(new RuleMatch(rule, position, end, captures, scope));
         return end;
     }
 
@@ -235,7 +235,7 @@ public static class DocumentMatcher
                 var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
                 context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 if (end <= position) continue;
-                matches.Add(new RuleMatch(rule, position, end, captures ?? [], scope));
+                matches.Add(new RuleMatch(rule, position, end, captures, scope));
                 nextStart[index] = end;
                 if (phase.Mode == ConflictMode.First)
                 {

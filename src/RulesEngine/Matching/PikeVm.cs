@@ -86,7 +86,8 @@ internal sealed class PikeVm
     /// with them): a save is one entry appended to a reused array, cheaper than running every match
     /// a second time, and only the winning thread's saves are turned into an array, once.
     /// </remarks>
-    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out int[]? captures)
+    /// <param name="captures">The winning match's capture positions (start, end per slot; -1 where a slot took nothing), from the letter's match buffers; no array when nothing matched.</param>
+    public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out ArraySegment<int> captures)
     {
         var code = program.Code;
         var tokens = _tokens;
@@ -105,7 +106,7 @@ internal sealed class PikeVm
         var bestSaves = NoSaves;
         var steps = 0;
         var probe = Probe;
-        captures = null;
+        captures = default;
 
         for (var offset = 0; offset <= furthest && offset < window; offset++)
         {
@@ -321,13 +322,16 @@ internal sealed class PikeVm
         return found != look.Negated;
     }
 
-    private int[] Materialise(int newest, int slots)
+    // Into the letter's match buffers, not an array per match: the captures live as long as the
+    // letter's matches do.
+    private ArraySegment<int> Materialise(int newest, int slots)
     {
-        if (slots == 0) return [];
-        var captures = new int[slots];
-        Array.Fill(captures, -1);
+        if (slots == 0) return ArraySegment<int>.Empty;
+        var slice = _context.Buffers.Ints(slots);
+        var captures = slice.AsSpan();
+        captures.Fill(-1);
         for (var at = newest; at != NoSaves; at = _saves[at].Previous)
             if (captures[_saves[at].Slot] < 0) captures[_saves[at].Slot] = _saves[at].Position;
-        return captures;
+        return slice;
     }
 }

@@ -13,7 +13,8 @@ internal sealed record Binding(CaptureSlot Slot, TokenRange Span);
 internal readonly record struct ScopeInstance(TokenRange Range, ImmutableDictionary<string, Binding> Bindings);
 
 /// <summary>A match of one rule: its token span, capture positions and the scope it matched in.</summary>
-internal sealed record RuleMatch(CompiledRule Rule, int Start, int End, int[] Captures, ScopeInstance Scope)
+/// <param name="Captures">Start and end per capture slot, from the letter's match buffers: valid while the letter is matched.</param>
+internal sealed record RuleMatch(CompiledRule Rule, int Start, int End, ArraySegment<int> Captures, ScopeInstance Scope)
 {
     public int Length => End - Start;
 

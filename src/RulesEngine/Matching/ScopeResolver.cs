@@ -229,9 +229,9 @@ internal static class ScopeResolver
         return true;
     }
 
-    private static ImmutableDictionary<string, Binding> Bind(ImmutableDictionary<string, Binding> bindings, ImmutableArray<CaptureSlot> slots, int[]? captures)
+    private static ImmutableDictionary<string, Binding> Bind(ImmutableDictionary<string, Binding> bindings, ImmutableArray<CaptureSlot> slots, ArraySegment<int> captures)
     {
-        if (captures is null) return bindings;
+        if (captures.Array is null) return bindings;
         for (var i = 0; i < slots.Length; i++)
         {
             if (captures[2 * i] >= 0 && captures[2 * i + 1] >= captures[2 * i])
