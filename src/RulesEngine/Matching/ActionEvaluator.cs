@@ -6,27 +6,31 @@ using RulesEngine.Reading;
 namespace RulesEngine.Matching;
 
 /// <summary>A value an action computed, with the evidence of each leaf by its path below the value.</summary>
-internal sealed record EvaluatedValue(Value Value, ImmutableArray<(string Path, Evidence Evidence)> Evidence);
+internal readonly record struct EvaluatedValue(Value Value, ReadOnlyMemory<(string Path, Evidence Evidence)> Evidence);
 
 /// <summary>Computes the values of a match's actions from its captures.</summary>
 internal sealed class ActionEvaluator(MatchContext context)
 {
-    // One collector for every action of the letter (actions are evaluated one at a time): each
-    // value then costs one exact-size evidence array instead of a growing builder of its own.
-    private readonly ImmutableArray<(string, Evidence)>.Builder _evidence = ImmutableArray.CreateBuilder<(string, Evidence)>();
+    // One collector for every action of the letter, in the letter's match buffers: each value's
+    // evidence is the slice its evaluation added.
+    private readonly EvidenceEntries _evidence = context.Buffers.Evidence;
 
     public EvaluatedValue? Evaluate(Expr expr, RuleMatch match)
     {
-        _evidence.Clear();
-        var value = Evaluate(expr, match, "", _evidence);
-        return value is null ? null : new EvaluatedValue(value, _evidence.ToImmutable());
+        var start = _evidence.Count;
+        if (Evaluate(expr, match, "", _evidence) is { } value) return new EvaluatedValue(value, _evidence.Since(start));
+        _evidence.TruncateTo(start);
+        return null;
     }
 
     public object? AnnotationValue(Expr? expr, RuleMatch match)
     {
         if (expr is null) return context.Document.TextOf(new TokenRange(match.Start, match.End));
-        _evidence.Clear();
-        return Evaluate(expr, match, "", _evidence) switch
+        // An annotation keeps its value, not the value's evidence.
+        var start = _evidence.Count;
+        var value = Evaluate(expr, match, "", _evidence);
+        _evidence.TruncateTo(start);
+        return value switch
         {
             TextValue t => t.Text,
             NumberValue n => n.Number,
@@ -44,7 +48,7 @@ internal sealed class ActionEvaluator(MatchContext context)
             text ?? context.Document.TextOf(span));
     }
 
-    private Value? Evaluate(Expr expr, RuleMatch match, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
+    private Value? Evaluate(Expr expr, RuleMatch match, string path, EvidenceEntries evidence)
     {
         switch (expr)
         {
@@ -89,7 +93,7 @@ internal sealed class ActionEvaluator(MatchContext context)
     /// it), each value put straight into its place in name order, so no map is sorted per value
     /// (sorting and copying each object's fields was 1% of a batch).
     /// </summary>
-    private ObjectValue EvaluateInOrder(ObjectExpr obj, ObjectLayout layout, RuleMatch match, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
+    private ObjectValue EvaluateInOrder(ObjectExpr obj, ObjectLayout layout, RuleMatch match, string path, EvidenceEntries evidence)
     {
         var values = new Value?[layout.Names.Length];
         var present = 0;
@@ -137,7 +141,7 @@ internal sealed class ActionEvaluator(MatchContext context)
         }
     }
 
-    private Value? FromCapture(RuleMatch match, string name, string function, string path, ImmutableArray<(string, Evidence)>.Builder evidence)
+    private Value? FromCapture(RuleMatch match, string name, string function, string path, EvidenceEntries evidence)
     {
         if (match.Capture(name) is not var (slot, span)) return null;
         var original = context.Document.TextOf(span);

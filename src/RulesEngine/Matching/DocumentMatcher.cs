@@ -35,8 +35,9 @@ public static class DocumentMatcher
             }
         }
         steps = context.Steps;
-        context.ReturnBuffers();
+        // The record's evidence is read from the letter's match buffers: built before they go back.
         var (record, evidence) = builder.Build();
+        context.ReturnBuffers();
         return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks));
     }
 

@@ -57,6 +57,7 @@ internal sealed class MatchBuffers
         if (Matches.Capacity > MaxKept) Matches = [];
         Starts.Clear();
         Matches.Clear();
+        Evidence.Clear(MaxKept);
         _free = this;
     }
 
@@ -102,6 +103,44 @@ internal sealed class MatchBuffers
 
     /// <summary>One phase's matches: a phase's are applied before the next phase finds its own.</summary>
     public List<RuleMatch> Matches { get; private set; } = [];
+
+    /// <summary>The evidence of every value the letter's actions computed, each value a slice of it.</summary>
+    public EvidenceEntries Evidence { get; } = new();
+}
+
+/// <summary>
+/// Evidence entries (a path below a value, and where the value came from) appended in turn; each
+/// value takes the slice of entries its evaluation added. An array per value was 3 KB of a letter's
+/// garbage. A slice stays valid when the array grows: the entries it covers stay where they were.
+/// </summary>
+internal sealed class EvidenceEntries
+{
+    private (string Path, Output.Evidence Evidence)[] _items = new (string, Output.Evidence)[256];
+
+    public int Count { get; private set; }
+
+    public void Add((string Path, Output.Evidence Evidence) entry)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
+        _items[Count++] = entry;
+    }
+
+    /// <summary>The entries added since <paramref name="start"/> (a <see cref="Count"/> taken before).</summary>
+    public ReadOnlyMemory<(string Path, Output.Evidence Evidence)> Since(int start) => _items.AsMemory(start, Count - start);
+
+    /// <summary>Drops the entries added since <paramref name="start"/>, for an evaluation whose value is not kept.</summary>
+    public void TruncateTo(int start)
+    {
+        Array.Clear(_items, start, Count - start);
+        Count = start;
+    }
+
+    public void Clear(int maxKept)
+    {
+        if (_items.Length > maxKept) _items = new (string, Output.Evidence)[256];
+        else Array.Clear(_items, 0, Count);
+        Count = 0;
+    }
 }
 
 /// <summary>The places of one scope kind in a letter, in document order; a growing array kept from letter to letter.</summary>

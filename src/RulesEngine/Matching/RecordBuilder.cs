@@ -17,7 +17,7 @@ internal sealed class RecordBuilder
         public Dictionary<string, Node>? Fields;
         public List<Node>? Items;
         public Value? Leaf;
-        public ImmutableArray<(string Path, Evidence Evidence)> Evidence = [];
+        public ReadOnlyMemory<(string Path, Evidence Evidence)> Evidence;
     }
 
     private readonly Node _root = new() { Fields = new(StringComparer.Ordinal) };
@@ -39,10 +39,10 @@ internal sealed class RecordBuilder
                 {
                     // Two rules may emit the same item from the same text; keep it once. Compare places
                     // first: the values are only compared when two items come from the same place.
-                    var at = value.Evidence.IsEmpty ? -1 : value.Evidence[0].Evidence.Start;
+                    var at = value.Evidence.IsEmpty ? -1 : value.Evidence.Span[0].Evidence.Start;
                     foreach (var existing in child.Items)
                     {
-                        if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence[0].Evidence.Start) != at) continue;
+                        if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence.Span[0].Evidence.Start) != at) continue;
                         if (value.Value.Equals(existing.Leaf)) return;
                     }
                     child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
@@ -63,7 +63,7 @@ internal sealed class RecordBuilder
     }
 
     /// <summary>An object merges field by field; anything else is set once.</summary>
-    private static void Assign(Node node, Value value, ImmutableArray<(string Path, Evidence Evidence)> evidence)
+    private static void Assign(Node node, Value value, ReadOnlyMemory<(string Path, Evidence Evidence)> evidence)
     {
         if (value is ObjectValue obj && node.Leaf is null && node.Items is null)
         {
@@ -81,17 +81,17 @@ internal sealed class RecordBuilder
     }
 
     /// <summary>The evidence of one field of an object value, with paths made relative to that field (`a.b` -> `b`, `a[0]` -> `[0]`).</summary>
-    private static ImmutableArray<(string Path, Evidence Evidence)> EvidenceBelow(ImmutableArray<(string Path, Evidence Evidence)> evidence, string field)
+    private static ReadOnlyMemory<(string Path, Evidence Evidence)> EvidenceBelow(ReadOnlyMemory<(string Path, Evidence Evidence)> evidence, string field)
     {
-        var below = ImmutableArray.CreateBuilder<(string, Evidence)>();
-        foreach (var (path, item) in evidence)
+        var below = new List<(string, Evidence)>();
+        foreach (var (path, item) in evidence.Span)
         {
             if (!path.StartsWith(field, StringComparison.Ordinal)) continue;
             if (path.Length == field.Length) below.Add(("", item));
             else if (path[field.Length] == '.') below.Add((path[(field.Length + 1)..], item));
             else if (path[field.Length] == '[') below.Add((path[field.Length..], item));
         }
-        return below.DrainToImmutable();
+        return below.ToArray();
     }
 
     // The evidence map is built from a list the thread reuses: the map copies what it keeps, and a
@@ -119,7 +119,7 @@ internal sealed class RecordBuilder
     {
         if (node.Leaf is not null)
         {
-            foreach (var (relative, item) in node.Evidence)
+            foreach (var (relative, item) in node.Evidence.Span)
             {
                 var full = relative.Length == 0 ? path : relative.StartsWith('[') ? path + relative : path + "." + relative;
                 evidence.Add(KeyValuePair.Create(full, item));
