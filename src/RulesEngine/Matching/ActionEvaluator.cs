@@ -15,7 +15,7 @@ internal sealed class ActionEvaluator(MatchContext context)
     // evidence is the slice its evaluation added.
     private readonly EvidenceEntries _evidence = context.Buffers.Evidence;
 
-    public EvaluatedValue? Evaluate(Expr expr, RuleMatch match)
+    public EvaluatedValue? Evaluate(Expr expr, in RuleMatch match)
     {
         var start = _evidence.Count;
         if (Evaluate(expr, match, "", _evidence) is { } value) return new EvaluatedValue(value, _evidence.Since(start));
@@ -23,7 +23,7 @@ internal sealed class ActionEvaluator(MatchContext context)
         return null;
     }
 
-    public object? AnnotationValue(Expr? expr, RuleMatch match)
+    public object? AnnotationValue(Expr? expr, in RuleMatch match)
     {
         if (expr is null) return context.Document.TextOf(new TokenRange(match.Start, match.End));
         // An annotation keeps its value, not the value's evidence.
@@ -40,7 +40,7 @@ internal sealed class ActionEvaluator(MatchContext context)
         };
     }
 
-    public Evidence EvidenceOf(RuleMatch match, TokenRange span, string? text = null)
+    public Evidence EvidenceOf(in RuleMatch match, TokenRange span, string? text = null)
     {
         var (start, end) = context.Document.CharSpan(span);
         var first = span.IsEmpty ? null : context.Tokens[span.Start];
@@ -48,7 +48,7 @@ internal sealed class ActionEvaluator(MatchContext context)
             text ?? context.Document.TextOf(span));
     }
 
-    private Value? Evaluate(Expr expr, RuleMatch match, string path, EvidenceEntries evidence)
+    private Value? Evaluate(Expr expr, in RuleMatch match, string path, EvidenceEntries evidence)
     {
         switch (expr)
         {
@@ -93,7 +93,7 @@ internal sealed class ActionEvaluator(MatchContext context)
     /// it), each value put straight into its place in name order, so no map is sorted per value
     /// (sorting and copying each object's fields was 1% of a batch).
     /// </summary>
-    private ObjectValue EvaluateInOrder(ObjectExpr obj, ObjectLayout layout, RuleMatch match, string path, EvidenceEntries evidence)
+    private ObjectValue EvaluateInOrder(ObjectExpr obj, ObjectLayout layout, in RuleMatch match, string path, EvidenceEntries evidence)
     {
         var values = new Value?[layout.Names.Length];
         var present = 0;
@@ -141,7 +141,7 @@ internal sealed class ActionEvaluator(MatchContext context)
         }
     }
 
-    private Value? FromCapture(RuleMatch match, string name, string function, string path, EvidenceEntries evidence)
+    private Value? FromCapture(in RuleMatch match, string name, string function, string path, EvidenceEntries evidence)
     {
         if (match.Capture(name) is not var (slot, span)) return null;
         var original = context.Document.TextOf(span);

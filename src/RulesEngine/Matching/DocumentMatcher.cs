@@ -280,7 +280,7 @@ public static class DocumentMatcher
         return matches;
     }
 
-    private static void Apply(MatchContext context, ActionEvaluator evaluator, RecordBuilder builder, RuleMatch match, string? onlyRule)
+    private static void Apply(MatchContext context, ActionEvaluator evaluator, RecordBuilder builder, in RuleMatch match, string? onlyRule)
     {
         if (match.Rule.Annotate is { } annotate)
         {

@@ -12,9 +12,12 @@ internal sealed record Binding(CaptureSlot Slot, TokenRange Span);
 /// </summary>
 internal readonly record struct ScopeInstance(TokenRange Range, ImmutableDictionary<string, Binding> Bindings);
 
-/// <summary>A match of one rule: its token span, capture positions and the scope it matched in.</summary>
+/// <summary>
+/// A match of one rule: its token span, capture positions and the scope it matched in. A value:
+/// a letter makes dozens, each applied once and dropped (an object each was 1-2 KB of its garbage).
+/// </summary>
 /// <param name="Captures">Start and end per capture slot, from the letter's match buffers: valid while the letter is matched.</param>
-internal sealed record RuleMatch(CompiledRule Rule, int Start, int End, ArraySegment<int> Captures, ScopeInstance Scope)
+internal readonly record struct RuleMatch(CompiledRule Rule, int Start, int End, ArraySegment<int> Captures, ScopeInstance Scope)
 {
     public int Length => End - Start;
 
