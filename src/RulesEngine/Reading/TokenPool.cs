@@ -82,8 +82,10 @@ internal sealed class TokenPool
     /// <summary>Room for the next letter's text, <paramref name="length"/> characters at the start of this pool's text buffer.</summary>
     public Memory<char> TextBuffer(int length)
     {
-        // Grown by doubling, so a worker's buffer settles at its longest letter; a one-letter pool's is exact.
-        if (_text.Length < length || _text.Length > MaxKeptText && length <= MaxKeptText) _text = new char[Math.Max(length, Math.Min(2 * _text.Length, MaxKeptText))];
+        // Grown by doubling, so a worker's buffer settles at its longest letter; a one-letter pool's is
+        // exact. After an unusually long letter the next ordinary one gets an ordinary buffer again.
+        if (_text.Length < length) _text = new char[Math.Max(length, Math.Min(2 * _text.Length, MaxKeptText))];
+        else if (_text.Length > MaxKeptText && length <= MaxKeptText) _text = new char[Math.Max(length, 16 * 1024)];
         return _text.AsMemory(0, length);
     }
 

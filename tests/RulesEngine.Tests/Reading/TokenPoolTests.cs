@@ -74,4 +74,17 @@ public class TokenPoolTests
         Assert.Equal(".", tokens[^1].Text);
         Assert.Throws<ArgumentOutOfRangeException>(() => tokens[3]);
     }
+
+    [Fact]
+    public void TextBuffer_AfterAnUnusuallyLongLetter_IsLetGoForTheNextOrdinaryOne()
+    {
+        // A worker must not hold a huge letter's text for the rest of the batch.
+        var pool = new TokenPool();
+        pool.TextBuffer(3_000_000);
+
+        var ordinary = pool.TextBuffer(10_000);
+
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray<char>(ordinary, out var storage));
+        Assert.InRange(storage.Array!.Length, 10_000, 64 * 1024);
+    }
 }
