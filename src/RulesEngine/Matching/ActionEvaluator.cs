@@ -59,25 +59,8 @@ internal sealed class ActionEvaluator(MatchContext context)
                 return FromCapture(match, capture.Name, "value", path, evidence);
             case CallExpr call when call.Arguments is [CaptureExpr argument]:
                 return FromCapture(match, argument.Name, call.Function, path, evidence);
-            case ObjectExpr obj when ObjectLayout.Of(obj) is { } layout:
-                return EvaluateInOrder(obj, layout, match, path, evidence);
             case ObjectExpr obj:
-                // A pooled array, not a list per object value: the map copies the fields it keeps.
-                var fields = System.Buffers.ArrayPool<KeyValuePair<string, Value>>.Shared.Rent(obj.Fields.Length);
-                var count = 0;
-                try
-                {
-                    foreach (var field in obj.Fields)
-                    {
-                        var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
-                        if (Evaluate(field.Value, match, fieldPath, evidence) is { } value) fields[count++] = KeyValuePair.Create(field.Name, value);
-                    }
-                    return new ObjectValue(SortedMap<Value>.From(fields.AsSpan(0, count)));
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<KeyValuePair<string, Value>>.Shared.Return(fields, clearArray: true);
-                }
+                return EvaluateInOrder(obj, ObjectLayout.Of(obj), match, path, evidence);
             case ListExpr list:
                 var items = ImmutableArray.CreateBuilder<Value>();
                 foreach (var item in list.Items)
@@ -89,9 +72,10 @@ internal sealed class ActionEvaluator(MatchContext context)
     }
 
     /// <summary>
-    /// An object whose field names are distinct: evaluated in the written order (evidence follows
-    /// it), each value put straight into its place in name order, so no map is sorted per value
-    /// (sorting and copying each object's fields was 1% of a batch).
+    /// An object: its fields evaluated in the written order (evidence follows it), each value put
+    /// straight into its place in name order, so no map is sorted per value (sorting and copying
+    /// each object's fields was 1% of a batch). A repeated name has one place: the last value
+    /// written there stays, as a map's would.
     /// </summary>
     private ObjectValue EvaluateInOrder(ObjectExpr obj, ObjectLayout layout, in RuleMatch match, string path, EvidenceEntries evidence)
     {
@@ -102,8 +86,8 @@ internal sealed class ActionEvaluator(MatchContext context)
             var field = obj.Fields[f];
             var fieldPath = path.Length == 0 ? field.Name : path + "." + field.Name;
             if (Evaluate(field.Value, match, fieldPath, evidence) is not { } value) continue;
+            if (values[layout.Places[f]] is null) present++;
             values[layout.Places[f]] = value;
-            present++;
         }
         // Every field present (the common case): the names are shared by every value of this object.
         if (present == values.Length) return new ObjectValue(SortedMap<Value>.FromSorted(layout.Names, values!));
@@ -119,26 +103,19 @@ internal sealed class ActionEvaluator(MatchContext context)
         return new ObjectValue(SortedMap<Value>.FromSorted(names, kept));
     }
 
-    /// <summary>An object expression's field names in ordinal order, and the place of each written field among them.</summary>
+    /// <summary>An object expression's distinct field names in ordinal order, and the place of each written field among them.</summary>
     private sealed class ObjectLayout(string[] names, int[] places)
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ObjectExpr, ObjectLayout> Layouts = new();
-        private static readonly ObjectLayout Repeated = new([], []);
 
         public string[] Names { get; } = names;
         public int[] Places { get; } = places;
 
-        /// <summary>The layout of <paramref name="obj"/>, or null when a field name repeats (the last one then wins, as a map's would).</summary>
-        public static ObjectLayout? Of(ObjectExpr obj)
+        public static ObjectLayout Of(ObjectExpr obj) => Layouts.GetValue(obj, static obj =>
         {
-            var layout = Layouts.GetValue(obj, static obj =>
-            {
-                var names = obj.Fields.Select(field => field.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                if (names.Length != obj.Fields.Length) return Repeated;
-                return new ObjectLayout(names, [.. obj.Fields.Select(field => Array.BinarySearch(names, field.Name, StringComparer.Ordinal))]);
-            });
-            return ReferenceEquals(layout, Repeated) ? null : layout;
-        }
+            var names = obj.Fields.Select(field => field.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            return new ObjectLayout(names, [.. obj.Fields.Select(field => Array.BinarySearch(names, field.Name, StringComparer.Ordinal))]);
+        });
     }
 
     private Value? FromCapture(in RuleMatch match, string name, string function, string path, EvidenceEntries evidence)
