@@ -68,8 +68,7 @@ public static class DocumentMatcher
     /// </summary>
     private static List<RuleMatch> FindMatchesByRule(MatchContext context, PikeVm vm, int phaseIndex)
     {
-        var matches = context.Buffers.Matches;
-        matches.Clear();
+        var matches = context.Buffers.PhaseMatches();
         var starts = context.Buffers.Starts;
         foreach (var rule in context.Program.Phases[phaseIndex].Rules)
         {
@@ -187,7 +186,7 @@ public static class DocumentMatcher
     {
         var phase = context.Program.Phases[phaseIndex];
         var rules = phase.Rules;
-        var matches = new List<RuleMatch>();
+        var matches = context.Buffers.PhaseMatches();
         if (rules.IsEmpty) return matches;
         var scopes = new List<ScopeInstance>?[rules.Length];
         var reaches = new RequiredReach?[rules.Length];

@@ -54,9 +54,9 @@ internal sealed class MatchBuffers
         _intsUsed = 0;
         _reachesInUse = 0;
         if (Starts.Capacity > MaxKept) Starts = [];
-        if (Matches.Capacity > MaxKept) Matches = [];
+        if (_matches.Capacity > MaxKept) _matches = [];
         Starts.Clear();
-        Matches.Clear();
+        _matches.Clear();
         Evidence.Clear(MaxKept);
         _free = this;
     }
@@ -101,8 +101,14 @@ internal sealed class MatchBuffers
     /// <summary>Where a rule may start, for one rule at a time.</summary>
     public List<int> Starts { get; private set; } = [];
 
-    /// <summary>One phase's matches: a phase's are applied before the next phase finds its own.</summary>
-    public List<RuleMatch> Matches { get; private set; } = [];
+    private List<RuleMatch> _matches = [];
+
+    /// <summary>An empty list for one phase's matches: a phase's are applied before the next phase finds its own.</summary>
+    public List<RuleMatch> PhaseMatches()
+    {
+        _matches.Clear();
+        return _matches;
+    }
 
     /// <summary>The evidence of every value the letter's actions computed, each value a slice of it.</summary>
     public EvidenceEntries Evidence { get; } = new();
