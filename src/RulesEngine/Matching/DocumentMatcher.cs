@@ -36,7 +36,7 @@ public static class DocumentMatcher
         }
         steps = context.Steps;
         // The record's evidence is read from the letter's match buffers: built before they go back.
-        var (record, evidence) = builder.Build();
+        var (record, evidence) = builder.Build(context.Buffers.RecordEvidence);
         context.ReturnBuffers();
         return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks));
     }
@@ -138,7 +138,7 @@ public static class DocumentMatcher
     private static void StartsOf(MatchContext context, CompiledRule rule, List<int> starts)
     {
         starts.Clear();
-        foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test));
+        foreach (var test in rule.First.Tests) starts.AddRange(context.PositionsPassing(test).AsSpan());
         var slots = context.Program.Index.WordSlotsOf(rule);
         foreach (var slot in slots)
             starts.AddRange(context.PositionsOfWord(slot));

@@ -3,8 +3,9 @@ namespace RulesEngine.Matching;
 /// <summary>
 /// Storage for one letter's matching that a thread reuses for its next letter: the places of each
 /// scope kind, the chains shared by rules, the lists of scope instances, each phase's list of
-/// starts and of matches, and the letter's int arrays (its word index, where each required set's
-/// words are, and each rule's reach of them). Made afresh per letter these were 30 KB of its
+/// starts and of matches, the evidence of values and of the record, and the letter's int arrays
+/// (its word index, where each required set's words are, where each first test passes, each
+/// rule's reach of them, and the captures of matches). Made afresh per letter these were 30 KB of its
 /// 135 KB, and every 32 MB a batch allocates costs a collection that stops every worker for about
 /// 2 ms. A context takes its thread's buffers when it is made and the matcher gives them back
 /// when the letter is done; a second context on the same thread meanwhile (explaining a rule
@@ -55,8 +56,10 @@ internal sealed class MatchBuffers
         _reachesInUse = 0;
         if (Starts.Capacity > MaxKept) Starts = [];
         if (_matches.Capacity > MaxKept) _matches = [];
+        if (RecordEvidence.Capacity > MaxKept) RecordEvidence = [];
         Starts.Clear();
         _matches.Clear();
+        RecordEvidence.Clear();
         Evidence.Clear(MaxKept);
         _free = this;
     }
@@ -109,6 +112,9 @@ internal sealed class MatchBuffers
         _matches.Clear();
         return _matches;
     }
+
+    /// <summary>The record's evidence by path, collected once matching is done (see <see cref="RecordBuilder.Build"/>).</summary>
+    public List<KeyValuePair<string, Output.Evidence>> RecordEvidence { get; private set; } = [];
 
     /// <summary>The evidence of every value the letter's actions computed, each value a slice of it.</summary>
     public EvidenceEntries Evidence { get; } = new();

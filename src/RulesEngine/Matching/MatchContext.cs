@@ -120,18 +120,20 @@ internal sealed class MatchContext(RuleProgram program, Document document)
         _buffers = null;
     }
 
-    private readonly Dictionary<int, int[]> _passing = [];
+    private readonly Dictionary<int, ArraySegment<int>> _passing = [];
 
     /// <summary>Where a one-token test passes in this letter, computed once and shared by every rule that starts with it.</summary>
-    public int[] PositionsPassing(int test)
+    public ArraySegment<int> PositionsPassing(int test)
     {
         if (_passing.TryGetValue(test, out var known)) return known;
         var check = Program.Tests[test];
-        // Collected in a pooled buffer, then copied once at its size: a buffer of the letter's
-        // length made per letter was 7 KB of garbage for a few hundred positions.
+        // Collected in a pooled buffer of the letter's length, then kept at its size in the
+        // letter's match buffers: a few hundred positions, where a buffer of the letter's length
+        // made per letter was 7 KB of garbage.
         var passing = System.Buffers.ArrayPool<int>.Shared.Rent(Tokens.Length);
         var count = check.Passing(Tokens, passing);
-        var positions = passing.AsSpan(0, count).ToArray();
+        var positions = Buffers.Ints(count);
+        passing.AsSpan(0, count).CopyTo(positions);
         System.Buffers.ArrayPool<int>.Shared.Return(passing);
         return _passing[test] = positions;
     }
