@@ -42,6 +42,7 @@ internal sealed record FirstSet(ImmutableArray<string> Words, ImmutableArray<str
 /// on every path through the pattern): a start with none of a set's words within reach is skipped
 /// without running the VM, and a letter without them skips the rule.
 /// </param>
+/// <param name="RequiredInOrder">Whether every match holds a word of each required set after one of the set before it (see <see cref="Language.Compilation.PatternCompiler.RequiredWordsOf"/>).</param>
 /// <param name="MaxLength">The most tokens a match can cover (at most <see cref="PikeVm.MaxMatchTokens"/>): how far from a start the required words can be.</param>
 internal sealed record CompiledRule(
     int Order,
@@ -56,6 +57,7 @@ internal sealed record CompiledRule(
     AnnotateAction? Annotate,
     FirstSet First,
     ImmutableArray<ImmutableArray<string>> Required,
+    bool RequiredInOrder,
     int MaxLength)
 {
     /// <summary>`file:line:column`, made once: every piece of evidence names it.</summary>

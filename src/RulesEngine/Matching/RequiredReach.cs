@@ -13,6 +13,7 @@ internal sealed class RequiredReach
     private int[] _cursors = [];
     private int _sets;
     private int _lastFrom;
+    private bool _inOrder;
 
     /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
     public static RequiredReach? For(MatchContext context, CompiledRule rule)
@@ -23,18 +24,18 @@ internal sealed class RequiredReach
         // no word at all is found without merging the positions of the others.
         foreach (var set in sets) if (!context.HasRequiredSet(set)) return Impossible;
         var reach = context.Buffers.Reach();
-        reach.Reset(sets.Length);
+        reach.Reset(sets.Length, rule.RequiredInOrder);
         for (var i = 0; i < sets.Length; i++) reach._positions[i] = context.PositionsOfRequiredSet(sets[i]);
         return reach;
     }
 
     private static readonly RequiredReach Impossible = new() { Possible = false };
 
-    private void Reset(int sets)
+    private void Reset(int sets, bool inOrder)
     {
         if (_positions.Length < sets) (_positions, _cursors) = (new ArraySegment<int>[sets], new int[sets]);
         Array.Clear(_cursors, 0, sets);
-        (_sets, _lastFrom, Possible) = (sets, 0, true);
+        (_sets, _lastFrom, _inOrder, Possible) = (sets, 0, inOrder, true);
     }
 
     /// <summary>The positions of the required set that occurs least often in the letter.</summary>
@@ -54,25 +55,31 @@ internal sealed class RequiredReach
     /// <summary>
     /// The first place at or after <paramref name="from"/> where a match of at most
     /// <paramref name="maxLength"/> tokens, ending by <paramref name="end"/>, could hold a word of
-    /// every required set, or <paramref name="end"/> when there is none: before it, some set's next
+    /// every required set (in order, when the rule's sets are), or <paramref name="end"/> when there is none: before it, some set's next
     /// word is out of reach. A rule that may start at any token skips there instead of asking at
     /// every token between.
     /// </summary>
     public int EarliestReaching(int from, int maxLength, int end)
     {
         var earliest = from;
+        var after = from;
         for (var i = 0; i < _sets; i++)
         {
             var positions = _positions[i].AsSpan();
-            var found = positions.BinarySearch(from);
+            var found = positions.BinarySearch(after);
             var next = found < 0 ? ~found : found;
             if (next == positions.Length || positions[next] >= end) return end;
             earliest = Math.Max(earliest, positions[next] - maxLength + 1);
+            if (_inOrder) after = positions[next] + 1;
         }
         return Math.Min(earliest, end);
     }
 
-    /// <summary>Whether every required set has a word at a position in [from, to).</summary>
+    /// <summary>
+    /// Whether every required set has a word at a position in [from, to), each after the word of the
+    /// set before it when the rule's sets come in order: in a sentence that holds `is`, `above` and
+    /// `national`, `indicator` cannot start after its last `is` before `above`.
+    /// </summary>
     public bool Within(int from, int to)
     {
         // Starts mostly arrive in ascending order, so each cursor only moves forward; an earlier
@@ -84,13 +91,18 @@ internal sealed class RequiredReach
                 _cursors[i] = found < 0 ? ~found : found;
             }
         _lastFrom = from;
+        // The earliest place the next set's word may be: `from`, or just after the word found for
+        // the set before it. Greedy earliest choices find an ordered chain whenever one exists.
+        var after = from;
         for (var i = 0; i < _sets; i++)
         {
             var positions = _positions[i].AsSpan();
             var cursor = _cursors[i];
             while (cursor < positions.Length && positions[cursor] < from) cursor++;
             _cursors[i] = cursor;
+            while (cursor < positions.Length && positions[cursor] < after) cursor++;
             if (cursor == positions.Length || positions[cursor] >= to) return false;
+            if (_inOrder) after = positions[cursor] + 1;
         }
         return true;
     }

@@ -94,6 +94,30 @@ public class RequiredWordsTests
     }
 
     [Fact]
+    public void RequiredSets_ComeInTheOrderEveryMatchConsumesThem()
+    {
+        var rule = Rules.Compile(ComparisonRule).Rules.Single();
+        Assert.True(rule.RequiredInOrder);
+        // The same words in either order: both are required, neither comes first.
+        var either = Rules.Compile("rule r\n  match (\"school\" \"is\" \"good\" | \"good\" \"is\" \"school\")\n  emit hits[] = \"x\"").Rules.Single();
+        Assert.Equal(["good", "is", "school"], either.Required.Select(set => string.Join(' ', set)).Order());
+        Assert.False(either.RequiredInOrder);
+    }
+
+    [Fact]
+    public void SentenceHoldingTheRequiredWordsOutOfOrder_AddsNoSteps()
+    {
+        // `above`, `similar` and `is` all occur in the second sentence, but never `is` before
+        // `above` before `similar`: no match can start there, so the VM is not run in it.
+        const string hit = "Attendance is above similar areas. ";
+        const string scrambled = "Above all, similar schools in the area say attendance is high. ";
+        var alone = Run(ComparisonRule, hit);
+        var among = Run(ComparisonRule, string.Concat(Enumerable.Repeat(scrambled, 20)) + hit);
+        Assert.Equal(alone.Steps, among.Steps);
+        Assert.Equal("""{"hits":["similar areas"]}""", among.Json);
+    }
+
+    [Fact]
     public void SharedScopes_FoundAroundTheRarestWord_AreThoseThatHoldEveryRequiredSet()
     {
         // Every pack rule with required words and a chain of scopes shared across rules, in every

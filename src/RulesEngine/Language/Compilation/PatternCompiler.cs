@@ -50,7 +50,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var consumers = new List<Instruction>();
         var guarded = false;
         // Zero-width instructions lead on to the next; the first consuming ones are the first set.
-        Walk(program, [], instruction =>
+        Walk(program, [], (_, instruction) =>
         {
             switch (instruction.Op)
             {
@@ -73,7 +73,13 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     /// when removing every instruction that consumes exactly those words leaves no path from the
     /// start of the program to its match (so `month` is required in `(number month | month number)`).
     /// </summary>
-    public ImmutableArray<ImmutableArray<string>> RequiredWordsOf(PatternProgram program)
+    /// <remarks>
+    /// The sets come in the order every match consumes them when there is one (<paramref name="inOrder"/>):
+    /// set A comes before set B when no instruction of B can be reached without passing one of A, so
+    /// every match holds a word of A before its first word of B (`is` before `above below` before
+    /// `national similar` in `... "is" ("above" | "below") comparator`).
+    /// </remarks>
+    public ImmutableArray<ImmutableArray<string>> RequiredWordsOf(PatternProgram program, out bool inOrder)
     {
         var consumers = new List<(ImmutableArray<string> Words, List<int> Pcs)>();
         for (var pc = 0; pc < program.Code.Length; pc++)
@@ -83,7 +89,24 @@ internal sealed class PatternCompiler(SymbolTable symbols)
             if (group >= 0) consumers[group].Pcs.Add(pc);
             else consumers.Add((words, [pc]));
         }
-        return [.. consumers.Where(c => !MatchReachableAvoiding(program, c.Pcs)).Select(c => c.Words)];
+        var required = consumers.Where(c => !MatchReachableAvoiding(program, c.Pcs)).ToList();
+        // In a total order the k-th set is preceded by k others; the order holds when each set
+        // precedes the next (preceding is transitive: a path to C passes B, whose path passes A).
+        var ordered = required.OrderBy(later => required.Count(earlier => earlier != later && Precedes(program, earlier.Pcs, later.Pcs))).ToList();
+        inOrder = ordered.Count > 1 && ordered.Zip(ordered.Skip(1)).All(pair => Precedes(program, pair.First.Pcs, pair.Second.Pcs));
+        return [.. (inOrder ? ordered : required).Select(c => c.Words)];
+    }
+
+    /// <summary>Whether every path from the start to an instruction of <paramref name="later"/> passes one of <paramref name="earlier"/>.</summary>
+    private static bool Precedes(PatternProgram program, List<int> earlier, List<int> later)
+    {
+        var reached = false;
+        Walk(program, [.. earlier], (pc, _) =>
+        {
+            reached |= later.Contains(pc);
+            return !reached;
+        });
+        return !reached;
     }
 
     /// <summary>The most tokens a match of the pattern can cover, within the VM's own bound.</summary>
@@ -100,7 +123,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     private static bool MatchReachableAvoiding(PatternProgram program, List<int> avoided)
     {
         var reached = false;
-        Walk(program, [.. avoided], instruction =>
+        Walk(program, [.. avoided], (_, instruction) =>
         {
             reached |= instruction.Op == OpCode.Match;
             return true;
@@ -111,9 +134,9 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     /// <summary>
     /// Visits the instructions reachable from the program's start, each once and never those
     /// already in <paramref name="seen"/>: splits and jumps are followed, a match ends its path,
-    /// and any other instruction leads on to the next only when <paramref name="visit"/> says so.
+    /// and any other instruction leads on to the next only when <paramref name="visit"/> (given its pc) says so.
     /// </summary>
-    private static void Walk(PatternProgram program, HashSet<int> seen, Func<Instruction, bool> visit)
+    private static void Walk(PatternProgram program, HashSet<int> seen, Func<int, Instruction, bool> visit)
     {
         var stack = new Stack<int>([0]);
         while (stack.Count > 0)
@@ -126,7 +149,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case OpCode.Split: stack.Push(instruction.A); stack.Push(instruction.B); break;
                 case OpCode.Jump: stack.Push(instruction.A); break;
                 default:
-                    if (visit(instruction) && instruction.Op != OpCode.Match) stack.Push(pc + 1);
+                    if (visit(pc, instruction) && instruction.Op != OpCode.Match) stack.Push(pc + 1);
                     break;
             }
         }

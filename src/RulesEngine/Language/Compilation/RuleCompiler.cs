@@ -61,7 +61,7 @@ public static class RuleCompiler
         var scopes = rule.Scopes.Select(scope => new CompiledScope(RuleValidator.ScopeKinds[scope.Kind],
             [.. scope.Conditions.Select(condition => CompileCondition(condition, compiler))])).ToImmutableArray();
         return new CompiledRule(order, rule.Name, rule.Location, symbols.PhaseOf(rule), rule.Priority, program, captures,
-            scopes, rule.Emits, rule.Annotate, compiler.FirstSetOf(program), compiler.RequiredWordsOf(program),
+            scopes, rule.Emits, rule.Annotate, compiler.FirstSetOf(program), compiler.RequiredWordsOf(program, out var inOrder), inOrder,
             compiler.MaxLengthOf(rule.Pattern!));
     }
 
