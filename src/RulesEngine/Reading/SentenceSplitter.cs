@@ -21,14 +21,17 @@ internal static class SentenceSplitter
         // doubling through a letter's hundred sentences made as much garbage again.
         var sentences = _sentences ??= new List<Sentence>(256);
         sentences.Clear();
+        // Kinds side by side, a byte a token: most tokens are not punctuation, answered without
+        // reaching their objects, which by now have left the core's first-level cache (walking
+        // them was a tenth of a batch's first-level misses under cachegrind).
+        var kinds = tokens.Kinds;
         foreach (var block in blocks)
         {
             if (block.IsEmpty) continue;
             var start = block.Start;
             for (var i = block.Start; i < block.End; i++)
             {
-                // Most tokens are not punctuation: answered here without a call.
-                if (tokens[i].Kind != TokenKind.Punctuation || !IsSentenceEnd(tokens, i, block.End)) continue;
+                if (kinds[i] != TokenKind.Punctuation || !IsSentenceEnd(tokens, i, block.End)) continue;
                 var end = i + 1;
                 while (end < block.End && tokens[end].Norm is "\"" or "'" or ")") end++;
                 sentences.Add(new Sentence(new TokenRange(start, end)));
