@@ -217,20 +217,34 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
     private static int AsciiLetterOrDigitRun(ReadOnlySpan<char> chars, ref uint hash, ref bool numeric)
     {
         var h = hash;
-        var letters = 0u;
+        var classes = 0;
         var i = 0;
+        var table = AsciiClasses;
         for (; i < chars.Length; i++)
         {
             var c = chars[i];
-            var digit = (uint)(c - '0') <= 9;
-            if (!digit && (uint)((c | 0x20) - 'a') > 'z' - 'a') break;
-            letters |= digit ? 0u : 1u;
+            // One look-up instead of two range tests whose results were turned into numbers (half
+            // the loop's instructions under cachegrind).
+            var kind = c < 128 ? table[c] : 0;
+            if (kind == 0) break;
+            classes |= kind;
             h = TokenStrings.HashStep(h, c);
         }
         hash = h;
-        if (letters != 0) numeric = false;
+        if ((classes & Letter) != 0) numeric = false;
         return i;
     }
+
+    private const byte Digit = 1, Letter = 2;
+
+    /// <summary>For each ASCII character: <see cref="Digit"/>, <see cref="Letter"/>, or 0 for anything else.</summary>
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
 
     private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {

@@ -24,10 +24,17 @@ internal static class TokenNormaliser
         _ => char.ToLowerInvariant(c),
     };
 
-    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsApostrophe(char c) => c == '\'' || (c >= '\u02BC' && c is '\u2019' or '\u2018' or '\u02BC');
 
+    // The scanner asks this of every character that starts a token: ASCII, nearly all of them,
+    // is answered inline (the call was 0.9% of a batch's instructions under cachegrind).
     /// <summary>Footnote marks and bullets are layout, never words.</summary>
-    public static bool IsMarkupChar(char c) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsMarkupChar(char c) => c >= '\u00B2' && IsNonAsciiMarkupChar(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiMarkupChar(char c) =>
         c is '\u00B9' or '\u00B2' or '\u00B3' or '\u2070' or (>= '\u2074' and <= '\u2079')
           or '\u2022' or '\u25AA' or '\u25CF' or '\u25E6' or '\u2023' or '\u2043' or '\u00B7' or '\uFEFF' or '\u200B';
 
