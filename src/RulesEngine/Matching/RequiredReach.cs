@@ -14,6 +14,8 @@ internal sealed class RequiredReach
     private int _sets;
     private int _lastFrom;
     private bool _inOrder;
+    // The words Within last chose: the first and last of them (see Within).
+    private int _chainFirst, _chainLast;
 
     /// <summary>The reach of a rule in this letter, or null when the rule has no required words.</summary>
     public static RequiredReach? For(MatchContext context, CompiledRule rule)
@@ -36,6 +38,7 @@ internal sealed class RequiredReach
         if (_positions.Length < sets) (_positions, _cursors) = (new ArraySegment<int>[sets], new int[sets]);
         Array.Clear(_cursors, 0, sets);
         (_sets, _lastFrom, _inOrder, Possible) = (sets, 0, inOrder, true);
+        (_chainFirst, _chainLast) = (-1, -1);
     }
 
     /// <summary>The positions of the required set that occurs least often in the letter.</summary>
@@ -82,6 +85,13 @@ internal sealed class RequiredReach
     /// </summary>
     public bool Within(int from, int to)
     {
+        // The words found from `from` stay the earliest for every later start up to the first of
+        // them, and starts mostly come a token apart: most calls are answered from the last chain.
+        if (from >= _lastFrom && from <= _chainFirst)
+        {
+            _lastFrom = from;
+            return _chainLast < to;
+        }
         // Starts mostly arrive in ascending order, so each cursor only moves forward; an earlier
         // start (a rule with overlapping scopes) puts every cursor back by binary search.
         if (from < _lastFrom)
@@ -94,6 +104,7 @@ internal sealed class RequiredReach
         // The earliest place the next set's word may be: `from`, or just after the word found for
         // the set before it. Greedy earliest choices find an ordered chain whenever one exists.
         var after = from;
+        (_chainFirst, _chainLast) = (int.MaxValue, -1);
         for (var i = 0; i < _sets; i++)
         {
             var positions = _positions[i].AsSpan();
@@ -101,9 +112,16 @@ internal sealed class RequiredReach
             while (cursor < positions.Length && positions[cursor] < from) cursor++;
             _cursors[i] = cursor;
             while (cursor < positions.Length && positions[cursor] < after) cursor++;
-            if (cursor == positions.Length || positions[cursor] >= to) return false;
-            if (_inOrder) after = positions[cursor] + 1;
+            if (cursor == positions.Length)
+            {
+                // No later start finds this set's word either.
+                (_chainFirst, _chainLast) = (int.MaxValue, int.MaxValue);
+                return false;
+            }
+            var position = positions[cursor];
+            (_chainFirst, _chainLast) = (Math.Min(_chainFirst, position), Math.Max(_chainLast, position));
+            if (_inOrder) after = position + 1;
         }
-        return true;
+        return _chainLast < to;
     }
 }
