@@ -10,19 +10,25 @@ internal sealed class TextMemo
     private const int ChunkBits = 12;
     private const int ChunkSize = 1 << ChunkBits;
     private const int MaxChunks = 1024;
-    private const byte No = 1, Yes = 2;
 
     private readonly byte[]?[] _chunks = new byte[MaxChunks][];
 
     public bool TryGet(int textId, out bool answer)
     {
-        answer = false;
-        if (textId < 0 || textId >> ChunkBits >= MaxChunks) return false;
+        var known = Known(textId);
+        answer = known == Answer.Yes;
+        return known != Answer.Unknown;
+    }
+
+    public enum Answer : byte { Unknown, No, Yes }
+
+    /// <summary>What is remembered for a text, small enough to inline in a loop over a whole letter's tokens.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public Answer Known(int textId)
+    {
+        if ((uint)textId >= MaxChunks * ChunkSize) return Answer.Unknown;
         var chunk = Volatile.Read(ref _chunks[textId >> ChunkBits]);
-        if (chunk is null) return false;
-        var known = chunk[textId & (ChunkSize - 1)];
-        answer = known == Yes;
-        return known != 0;
+        return chunk is null ? Answer.Unknown : (Answer)chunk[textId & (ChunkSize - 1)];
     }
 
     public void Remember(int textId, bool answer)
@@ -30,6 +36,6 @@ internal sealed class TextMemo
         if (textId < 0 || textId >> ChunkBits >= MaxChunks) return;
         ref var slot = ref _chunks[textId >> ChunkBits];
         var chunk = Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new byte[ChunkSize], null) ?? slot!;
-        chunk[textId & (ChunkSize - 1)] = answer ? Yes : No;
+        chunk[textId & (ChunkSize - 1)] = (byte)(answer ? Answer.Yes : Answer.No);
     }
 }
