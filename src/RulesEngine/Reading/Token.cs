@@ -45,6 +45,7 @@ public sealed class Token
 
     /// <summary>Makes this a different token: only a <see cref="TokenPool"/> does this, when its last letter is done with.</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_strings))]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Reset(int index, TokenKind kind, int start, int length, int line, int column, TokenString strings, TokenFlags flags)
     {
         Index = index;
