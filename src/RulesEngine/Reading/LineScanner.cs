@@ -118,6 +118,12 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         while (i < end)
         {
             var c = text[i];
+            // Most tokens start with an ASCII letter or digit, which none of the tests below takes.
+            if (c < 128 && AsciiClasses[c] != 0)
+            {
+                i = ScanWord(line, i, end, ref spaceBefore, ref lineStart, ref cellStart, column0);
+                continue;
+            }
             if (c == '\t')
             {
                 line.AddCellStart(tokens.Count);
@@ -188,6 +194,7 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             if (i >= end) break;
             // Anything else: a letter outside ASCII, or what may join two parts of one word.
             var c = text[i];
+            if (c == ' ') break;
             if (TokenNormaliser.IsWordChar(c)) numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
             // A number goes on over `1,000` and `2.5`; a word over `children's`.
             else if (numeric ? !(c is '.' or ',' && i > start && i + 1 < end && char.IsDigit(text[i + 1]))
