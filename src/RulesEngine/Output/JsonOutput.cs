@@ -90,9 +90,12 @@ public static class JsonOutput
                 writer.WriteString(RuleName, evidence.Rule);
                 writer.WriteNumber(StartName, evidence.Start);
                 writer.WriteNumber(EndName, evidence.End);
-                // Formatted in place: a string per evidence entry was a good part of the garbage.
-                System.Text.Unicode.Utf8.TryWrite(lineColumn, $"{evidence.Line}:{evidence.Column}", out var written);
-                writer.WriteString(LineName, lineColumn[..written]);
+                // Formatted in place: a string per evidence entry was a good part of the garbage, and
+                // an interpolated write's handler cost as much again as the two numbers.
+                System.Buffers.Text.Utf8Formatter.TryFormat(evidence.Line, lineColumn, out var written);
+                lineColumn[written++] = (byte)':';
+                System.Buffers.Text.Utf8Formatter.TryFormat(evidence.Column, lineColumn[written..], out var columnWritten);
+                writer.WriteString(LineName, lineColumn[..(written + columnWritten)]);
                 writer.WriteString(TextName, evidence.Text);
                 writer.WriteEndObject();
             }
