@@ -41,20 +41,24 @@ public sealed record Document(
         if (range.IsEmpty) return string.Empty;
         if (range.Length == 1) return Tokens[range.Start].Text;
         // Measured first, then written once into a string of the right length (a growing
-        // builder made several copies per captured phrase).
+        // builder made several copies per captured phrase). A token's text is the letter's own
+        // characters at its offsets: copied from there, not from its shared string, which would
+        // take two more loads per token, each likely a cache miss (5% of a batch's first-level
+        // misses under cachegrind).
         var length = 0;
         for (var i = range.Start; i < range.End; i++)
-            length += Tokens[i].Text.Length + (i > range.Start && Tokens[i].Has(TokenFlags.SpaceBefore) ? 1 : 0);
-        return string.Create(length, (Tokens, range), static (chars, state) =>
+            length += Tokens[i].Length + (i > range.Start && Tokens[i].Has(TokenFlags.SpaceBefore) ? 1 : 0);
+        return string.Create(length, (Tokens, Content, range), static (chars, state) =>
         {
-            var (tokens, range) = state;
+            var (tokens, content, range) = state;
+            var text = content.Span;
             var at = 0;
             for (var i = range.Start; i < range.End; i++)
             {
                 var token = tokens[i];
                 if (i > range.Start && token.Has(TokenFlags.SpaceBefore)) chars[at++] = ' ';
-                token.Text.CopyTo(chars[at..]);
-                at += token.Text.Length;
+                text.Slice(token.Start, token.Length).CopyTo(chars[at..]);
+                at += token.Length;
             }
         });
     }
