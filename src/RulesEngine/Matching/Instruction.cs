@@ -34,6 +34,22 @@ internal readonly record struct Instruction(OpCode Op, int A = 0, int B = 0)
 }
 
 /// <summary>A compiled pattern: a flat instruction array run by <see cref="PikeVm"/>, and where in the rule file each instruction came from.</summary>
-internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnostics.SourceLocation[] Locations);
+internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnostics.SourceLocation[] Locations)
+{
+    /// <summary>
+    /// Where a thread goes on after the instruction at each pc consumes: the next pc, or where the
+    /// jumps from there lead. An alternative's end and a loop's back edge are jumps that every
+    /// thread through them would otherwise take as a step of its own at the next token.
+    /// </summary>
+    public int[] Continuations { get; } = [.. Code.Select((_, pc) => PastJumps(Code, pc + 1))];
+
+    /// <summary>Where a thread at <paramref name="pc"/> ends up after the jumps from there.</summary>
+    internal static int PastJumps(IReadOnlyList<Instruction> code, int pc)
+    {
+        // A loop of jumps alone cannot be compiled from a pattern; the bound only keeps this total.
+        for (var hops = 0; pc < code.Count && code[pc].Op == OpCode.Jump && hops < code.Count; hops++) pc = code[pc].A;
+        return pc;
+    }
+}
 
 internal sealed record Lookaround(PatternProgram Program, bool Ahead, bool Negated, int MaxLength);

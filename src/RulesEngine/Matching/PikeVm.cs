@@ -92,6 +92,7 @@ internal sealed class PikeVm
     public int Run(PatternProgram program, int start, int scopeStart, int scopeEnd, int requiredEnd, out ArraySegment<int> captures)
     {
         var code = program.Code;
+        var continuations = program.Continuations;
         var tokens = _tokens;
         var tests = _tests;
         var window = Math.Min(scopeEnd - start, MaxMatchTokens) + 1;
@@ -154,11 +155,11 @@ internal sealed class PikeVm
                             break;
                         case OpCode.Test:
                             if (position < scopeEnd && tests[instruction.A].Matches(tokens[position]))
-                                Schedule(pending, ref furthest, window, offset + 1, new Thread(pc + 1, thread.Captures));
+                                Schedule(pending, ref furthest, window, offset + 1, new Thread(continuations[pc], thread.Captures));
                             else probe?.Fail(position, pc);
                             break;
                         case OpCode.Lexicon or OpCode.Annotation:
-                            ConsumeSpans(instruction, pc, thread.Captures, start, offset, scopeEnd, pending, ref furthest, window);
+                            ConsumeSpans(instruction, pc, continuations[pc], thread.Captures, start, offset, scopeEnd, pending, ref furthest, window);
                             break;
                     }
                 }
@@ -205,7 +206,7 @@ internal sealed class PikeVm
     }
 
     /// <summary>Schedules a thread at the end of each lexicon entry or annotated span that starts here.</summary>
-    private void ConsumeSpans(in Instruction instruction, int pc, int captures, int start, int offset, int scopeEnd,
+    private void ConsumeSpans(in Instruction instruction, int pc, int next, int captures, int start, int offset, int scopeEnd,
         List<Thread>[] pending, ref int furthest, int window)
     {
         var position = start + offset;
@@ -215,14 +216,14 @@ internal sealed class PikeVm
             _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
             if (_lengths.Count == 0) Probe?.Fail(position, pc);
             foreach (var length in _lengths)
-                Schedule(pending, ref furthest, window, offset + length, new Thread(pc + 1, captures));
+                Schedule(pending, ref furthest, window, offset + length, new Thread(next, captures));
             return;
         }
         var spans = _context.Annotations.StartingAt(instruction.A, position);
         if (spans.Count == 0) Probe?.Fail(position, pc);
         for (var s = 0; s < spans.Count; s++)
             if (spans[s].End <= scopeEnd)
-                Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(pc + 1, captures));
+                Schedule(pending, ref furthest, window, spans[s].End - start, new Thread(next, captures));
     }
 
     private static void Schedule(List<Thread>[] pending, ref int furthest, int window, int offset, Thread thread)

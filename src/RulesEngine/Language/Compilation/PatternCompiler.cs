@@ -37,6 +37,17 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         unit.Emit(pattern);
         unit.Code.Add(new Instruction(OpCode.Match));
         unit.Locations.Add(pattern.Location);
+        // A split or jump to a jump goes straight to where that jump leads: the VM takes a step
+        // for every instruction a thread passes, and the jumps at alternatives' ends were a
+        // thirteenth of its steps.
+        var code = unit.Code;
+        for (var pc = 0; pc < code.Count; pc++)
+            code[pc] = code[pc].Op switch
+            {
+                OpCode.Split => code[pc] with { A = PatternProgram.PastJumps(code, code[pc].A), B = PatternProgram.PastJumps(code, code[pc].B) },
+                OpCode.Jump => code[pc] with { A = PatternProgram.PastJumps(code, code[pc].A) },
+                _ => code[pc],
+            };
         return (new PatternProgram([.. unit.Code], unit.Slots.Count * 2, [.. unit.Locations]), [.. unit.Slots]);
     }
 
