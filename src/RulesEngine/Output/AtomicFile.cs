@@ -22,7 +22,9 @@ public static class AtomicFile
 
     private static string TemporaryName(string path)
     {
-        var full = Path.GetFullPath(path);
+        // A batch's paths are absolute already: normalising each again was half of naming it. A
+        // `..` left in one only names the same folder another way.
+        var full = Path.IsPathFullyQualified(path) ? path : Path.GetFullPath(path);
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{ProcessPart}.{Interlocked.Increment(ref _written)}.tmp");
     }
 

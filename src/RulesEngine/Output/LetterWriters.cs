@@ -28,11 +28,14 @@ public interface ILetterWriter
 /// <summary>`<out>/<letter>.json` per letter, each written atomically by the worker that processed it.</summary>
 public sealed class JsonFilesWriter(string directory) : ILetterWriter
 {
+    // Made absolute once, so that naming each letter's temporary file need not normalise its path.
+    private readonly string _directory = Path.GetFullPath(directory);
+
     public LetterOutcome Prepare(LetterOutcome outcome)
     {
         if (outcome.Result is not { } result) return outcome;
         var json = JsonOutput.SerializeToThreadBuffer(result, indented: true);
-        AtomicFile.WriteAllBytes(Path.Combine(directory, result.Name + ".json"), json.WrittenSpan);
+        AtomicFile.WriteAllBytes(Path.Combine(_directory, result.Name + ".json"), json.WrittenSpan);
         return outcome.ForSummary();
     }
 
