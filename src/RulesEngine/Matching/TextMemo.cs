@@ -13,14 +13,15 @@ internal sealed class TextMemo
 
     private readonly byte[]?[] _chunks = new byte[MaxChunks][];
 
+    /// <summary>What is remembered for a text: nothing yet, or the answer.</summary>
+    public enum Answer : byte { Unknown, No, Yes }
+
     public bool TryGet(int textId, out bool answer)
     {
         var known = Known(textId);
         answer = known == Answer.Yes;
         return known != Answer.Unknown;
     }
-
-    public enum Answer : byte { Unknown, No, Yes }
 
     /// <summary>What is remembered for a text, small enough to inline in a loop over a whole letter's tokens.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
