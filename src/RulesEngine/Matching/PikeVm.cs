@@ -169,8 +169,8 @@ internal sealed class PikeVm
         _context.Steps += steps;
         // Saves are only appended during a run, so the winner's chain is still intact here.
         if (best >= 0) captures = Materialise(bestSaves, program.SlotCount);
-        // A run that ended early (the window's end) leaves threads scheduled further on.
-        for (var offset = 0; offset <= furthest && offset < pending.Length; offset++) pending[offset].Clear();
+        // Every list is empty again: each offset up to the furthest scheduled was walked and
+        // emptied, and nothing is scheduled past the window.
         return best;
     }
 

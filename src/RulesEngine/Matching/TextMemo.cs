@@ -16,13 +16,6 @@ internal sealed class TextMemo
     /// <summary>What is remembered for a text: nothing yet, or the answer.</summary>
     public enum Answer : byte { Unknown, No, Yes }
 
-    public bool TryGet(int textId, out bool answer)
-    {
-        var known = Known(textId);
-        answer = known == Answer.Yes;
-        return known != Answer.Unknown;
-    }
-
     /// <summary>What is remembered for a text, small enough to inline in a loop over a whole letter's tokens.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Answer Known(int textId)

@@ -101,12 +101,17 @@ internal sealed record RegexTest(Regex Regex) : TokenTest
 {
     private readonly TextMemo _answers = new();
 
-    public override bool Matches(Token token) => Matches(token.TextId, token);
-
-    private bool Matches(int textId, Token token)
+    public override bool Matches(Token token) => _answers.Known(token.TextId) switch
     {
-        if (_answers.TryGet(textId, out var known)) return known;
-        var answer = Regex.IsMatch(token.Text);
+        TextMemo.Answer.Yes => true,
+        TextMemo.Answer.No => false,
+        _ => Decide(token.TextId, token.Text),
+    };
+
+    /// <summary>Asks the regex about a text not seen before, and remembers the answer.</summary>
+    private bool Decide(int textId, string text)
+    {
+        var answer = Regex.IsMatch(text);
         _answers.Remember(textId, answer);
         return answer;
     }
@@ -122,7 +127,7 @@ internal sealed record RegexTest(Regex Regex) : TokenTest
             // The memo's look-up inline: this loop visits every token of the letter (a call per
             // token was most of a regex first test's instructions under cachegrind).
             var known = _answers.Known(ids[i]);
-            if (known == TextMemo.Answer.Yes || (known == TextMemo.Answer.Unknown && Matches(ids[i], tokens[i]))) into[count++] = i;
+            if (known == TextMemo.Answer.Yes || (known == TextMemo.Answer.Unknown && Decide(ids[i], tokens[i].Text))) into[count++] = i;
         }
         return count;
     }
