@@ -23,6 +23,7 @@ public static class JsonOutput
     private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
     private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
     private static readonly JsonEncodedText LetterName = JsonEncodedText.Encode("letter");
+    private static readonly JsonEncodedText FormatName = JsonEncodedText.Encode("format");
 
     public static string Serialize(Value value, bool indented = true)
     {
@@ -75,6 +76,8 @@ public static class JsonOutput
     {
         writer.WriteStartObject();
         writer.WriteString(LetterName, result.Name);
+        // Text is the usual case and adds nothing; a record read from a PDF, Word file or page says so.
+        if (result.Format != Reading.Formats.LetterFormat.Text) writer.WriteString(FormatName, Reading.Formats.LetterFormats.Name(result.Format));
         foreach (var (name, value) in result.Record.Fields)
         {
             writer.WritePropertyName(name);

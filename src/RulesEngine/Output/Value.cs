@@ -88,4 +88,8 @@ public sealed record LetterResult(
     ObjectValue Record,
     SortedMap<Evidence> Evidence,
     SortedMap<int> RuleHits,
-    SortedMap<long> RuleTicks);
+    SortedMap<long> RuleTicks)
+{
+    /// <summary>What the letter arrived as; written beside `letter` for any format but text.</summary>
+    public Reading.Formats.LetterFormat Format { get; init; } = Reading.Formats.LetterFormat.Text;
+}

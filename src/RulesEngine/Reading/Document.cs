@@ -27,6 +27,9 @@ public sealed record Document(
 {
     public TokenRange All => new(0, Tokens.Length);
 
+    /// <summary>What the letter arrived as; <see cref="Content"/> is then the text its reader made of it.</summary>
+    public Formats.LetterFormat Format { get; init; } = Formats.LetterFormat.Text;
+
     private string? _text;
 
     /// <summary>The original text, untouched (the same string when the letter was read from one).</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using RulesEngine.Reading.Formats;
 
 namespace RulesEngine.Reading;
 
@@ -9,12 +10,16 @@ public sealed record LoadedLetter(string Name, string Path, string? Text, string
 
     /// <summary>The text when it was decoded into a pool's buffer instead of a string (see <see cref="LetterLoader.Load(LetterSource, TokenPool, int)"/>).</summary>
     internal ReadOnlyMemory<char> Chars { get; init; }
+
+    /// <summary>What the letter arrived as; a web page, Word file or PDF is read into text first (<see cref="DocumentConverter"/>).</summary>
+    public LetterFormat Format { get; init; } = LetterFormat.Text;
 }
 
 /// <summary>
-/// Loads letter files. Text must be UTF-8: binary files are rejected, invalid byte sequences
-/// are replaced with U+FFFD and reported as a warning, since a converter's stray byte should
-/// not cost an analyst the rest of the letter.
+/// Loads letter files. The format is told by content: a PDF, Word file or web page is read into
+/// the engine's text by its reader (<see cref="DocumentConverter"/>). Text must be UTF-8: other
+/// binary files are rejected, invalid byte sequences are replaced with U+FFFD and reported as a
+/// warning, since a converter's stray byte should not cost an analyst the rest of the letter.
 /// </summary>
 public static class LetterLoader
 {
@@ -52,6 +57,9 @@ public static class LetterLoader
     {
         if (bytes.Length == 0) return Fail(source, "the letter is empty");
         if (bytes.Length > maxBytes) return Fail(source, $"the letter is larger than the limit of {maxBytes / (1024 * 1024)} MB");
+        var format = LetterFormats.Detect(bytes);
+        if (format != LetterFormat.Text) return Convert(source, format, bytes.ToArray());
+        if (bytes.StartsWith(OleCompoundFile)) return Fail(source, "a legacy Word (.doc) or password-protected Office file; save it as .docx or PDF");
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0) return Fail(source, $"the file is binary, not text (a NUL byte at offset {nul})");
 
@@ -74,6 +82,17 @@ public static class LetterLoader
         }
         if ((text is null ? chars.Span : text.AsSpan()).IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
         return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings) { Chars = text is null ? chars : text.AsMemory() };
+    }
+
+    // The container of .doc files and of encrypted .docx files alike.
+    private static ReadOnlySpan<byte> OleCompoundFile => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    private static LoadedLetter Convert(LetterSource source, LetterFormat format, byte[] bytes)
+    {
+        var converted = DocumentConverter.Convert(format, bytes);
+        if (converted.Failure is { } reason) return Fail(source, reason) with { Format = format };
+        var text = converted.Text!;
+        return new LoadedLetter(source.Name, source.DisplayPath, text, null, []) { Chars = text.AsMemory(), Format = format };
     }
 
     // UTF-8 never decodes to more UTF-16 characters than it has bytes.

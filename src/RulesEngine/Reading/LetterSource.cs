@@ -74,7 +74,8 @@ public static class LetterSources
             }
             else if (Directory.Exists(input))
             {
-                foreach (var file in Directory.EnumerateFiles(input, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                var files = Formats.LetterFormats.FolderPatterns.SelectMany(pattern => Directory.EnumerateFiles(input, pattern, SearchOption.AllDirectories));
+                foreach (var file in files.Distinct().Order(StringComparer.Ordinal))
                     yield return LetterSource.FromFile(file);
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)

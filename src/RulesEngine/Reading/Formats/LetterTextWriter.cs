@@ -1,0 +1,122 @@
+using System.Text;
+
+namespace RulesEngine.Reading.Formats;
+
+/// <summary>
+/// Writes a document read from HTML, Word or PDF as the text the engine reads, in the conventions
+/// of the converted letters it already understands: a blank line between blocks, `## ` before a
+/// heading, `- ` before a list item (indented one level per nesting), a table row as one line of
+/// tab-separated cells whose list items open with `•`. Every format's reader writes through this
+/// one class, so the line scanner builds the same structure from each, and evidence offsets point
+/// into the text that <c>read</c> shows.
+/// </summary>
+public sealed class LetterTextWriter
+{
+    private readonly StringBuilder _text = new();
+    private bool _inTable;
+
+    public void Heading(string text)
+    {
+        var line = OneLine(text);
+        if (line.Length == 0) return;
+        EndTable();
+        _text.Append("## ").Append(line).Append("\n\n");
+    }
+
+    /// <summary>A paragraph; its lines are the hard breaks the document has (`&lt;br&gt;`, Word's breaks, a PDF's lines).</summary>
+    public void Paragraph(IEnumerable<string> lines)
+    {
+        var kept = lines.Select(OneLine).Where(l => l.Length > 0).ToList();
+        if (kept.Count == 0) return;
+        EndTable();
+        foreach (var line in kept) _text.Append(line).Append('\n');
+        _text.Append('\n');
+    }
+
+    public void Paragraph(string text) => Paragraph([text]);
+
+    /// <summary>A list item; consecutive items form one list (no blank line between them).</summary>
+    public void ListItem(string text, int level = 1)
+    {
+        var line = OneLine(text);
+        if (line.Length == 0) return;
+        EndTable();
+        if (_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n' && EndsWithListItem()) _text.Length--;
+        _text.Append(' ', 2 * Math.Max(0, level - 1)).Append("- ").Append(line).Append("\n\n");
+    }
+
+    /// <summary>One table row. Consecutive rows form one table; <see cref="EndTable"/> or any other block ends it.</summary>
+    public void TableRow(IReadOnlyList<TableCellText> cells)
+    {
+        if (cells.Count == 0 || cells.All(c => c.IsEmpty)) return;
+        if (!_inTable && _text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n')) _text.Append('\n');
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0) _text.Append('\t');
+            _text.Append(cells[i].Render());
+        }
+        _text.Append('\n');
+        _inTable = true;
+    }
+
+    /// <summary>Ends the table being written, so that the next rows start another one.</summary>
+    public void EndTable()
+    {
+        if (!_inTable) return;
+        _text.Append('\n');
+        _inTable = false;
+    }
+
+    public override string ToString()
+    {
+        EndTable();
+        return _text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private bool EndsWithListItem()
+    {
+        // The block before the blank line: its line starts (after indentation) with "- ".
+        var end = _text.Length - 2;
+        var start = end;
+        while (start > 0 && _text[start - 1] != '\n') start--;
+        while (start < end && _text[start] == ' ') start++;
+        return end - start >= 2 && _text[start] == '-' && _text[start + 1] == ' ';
+    }
+
+    /// <summary>White space of every kind (tabs, breaks, no-break spaces) as single spaces: a stray tab or break would start a cell or a line.</summary>
+    public static string OneLine(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            // Zero-width characters and soft hyphens are invisible on the page and would split words.
+            if (c is '\u200B' or '\uFEFF' or '\u00AD') continue;
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}
+
+/// <summary>A table cell's text: its paragraphs and list items in document order.</summary>
+public sealed record TableCellText(IReadOnlyList<CellPart> Parts)
+{
+    public static readonly TableCellText Empty = new([]);
+
+    public bool IsEmpty => Parts.All(p => LetterTextWriter.OneLine(p.Text).Length == 0);
+
+    /// <summary>One line: the parts joined by spaces, each list item after a `•`.</summary>
+    public string Render() => string.Join(" ", Parts
+        .Select(p => (Text: LetterTextWriter.OneLine(p.Text), p.IsListItem))
+        .Where(p => p.Text.Length > 0)
+        .Select(p => p.IsListItem ? "• " + p.Text : p.Text));
+}
+
+public readonly record struct CellPart(string Text, bool IsListItem);

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+
+namespace RulesEngine.Reading.Formats.Pdf;
+
+/// <summary>
+/// The pages' blocks into the engine's text: lines into paragraphs by the space between them
+/// (a gap wider than the line spacing starts a paragraph), headings from weight and size, tables
+/// row by row with a row broken across a page joined again, paragraphs broken across a page
+/// joined again, and words hyphenated at a line's end rejoined unless the document writes them
+/// with a hyphen elsewhere.
+/// </summary>
+internal sealed partial class TextAssembler
+{
+    // A line further below the one before than this many times its size starts a new paragraph
+    // (single-spaced text advances about 1.2-1.35 em a line; a paragraph gap adds half a line or more).
+    private const double ParagraphGap = 1.5;
+    private const int MaxHeadingWords = 20;
+
+    [GeneratedRegex(@"(?<=\p{L})-$")]
+    private static partial Regex HyphenAtEnd();
+
+    [GeneratedRegex(@"^\p{Ll}")]
+    private static partial Regex StartsLowerCase();
+
+    [GeneratedRegex(@"\p{L}+(?:-\p{L}+)+")]
+    private static partial Regex HyphenatedWord();
+
+    private readonly LetterTextWriter _writer = new();
+    private readonly HashSet<string> _hyphenated;
+    private readonly double _bodySize;
+    private readonly List<PdfLine> _paragraph = [];
+    private readonly List<string[]> _rows = [];
+    private PageBlock? _last;
+
+    private TextAssembler(List<List<PageBlock>> pages)
+    {
+        var lines = pages.SelectMany(p => p).SelectMany(AllLines).ToList();
+        _hyphenated = lines.SelectMany(l => HyphenatedWord().Matches(l.Text).Select(m => m.Value.ToLowerInvariant())).ToHashSet();
+        var sizes = lines.SelectMany(l => l.Words).Select(w => w.Size).Order().ToList();
+        _bodySize = sizes.Count > 0 ? sizes[sizes.Count / 2] : 11;
+    }
+
+    public static string Assemble(List<List<PageBlock>> pages)
+    {
+        var assembler = new TextAssembler(pages);
+        foreach (var block in pages.SelectMany(p => p)) assembler.Add(block);
+        assembler.FlushParagraph();
+        assembler.FlushTable();
+        return assembler._writer.ToString();
+    }
+
+    private static IEnumerable<PdfLine> AllLines(PageBlock block) => block switch
+    {
+        TextLineBlock text => [text.Line],
+        TableBlock table => table.Table.Rows.SelectMany(r => r.Cells).SelectMany(c => c),
+        _ => [],
+    };
+
+    private void Add(PageBlock block)
+    {
+        switch (block)
+        {
+            case TextLineBlock { Line: var line }:
+                FlushTable();
+                if (_paragraph.Count > 0 && !Continues(_paragraph[^1], line)) FlushParagraph();
+                _paragraph.Add(line);
+                break;
+            case TableBlock { Table: var table }:
+                FlushParagraph();
+                AddTable(table);
+                break;
+        }
+        _last = block;
+    }
+
+    private bool Continues(PdfLine previous, PdfLine line)
+    {
+        if (previous.Page != line.Page)
+        {
+            // A paragraph broken by the page: the sentence runs on in lower case.
+            var text = previous.Text.TrimEnd();
+            return text.Length > 0 && text[^1] is not ('.' or ':' or ';' or '?' or '!') && StartsLowerCase().IsMatch(line.Text);
+        }
+        var size = Math.Max(previous.Size, line.Size);
+        if (previous.Top - line.Top > ParagraphGap * size) return false;
+        // A heading set in bold or larger type ends where the body text begins, however close.
+        return IsDisplay(previous) == IsDisplay(line);
+    }
+
+    private bool IsDisplay(PdfLine line) => line.Bold || line.Size >= 1.15 * _bodySize;
+
+    private void FlushParagraph()
+    {
+        if (_paragraph.Count == 0) return;
+        var lines = JoinHyphenated(_paragraph.Select(l => l.Text).ToList(), separator: "\n").Split('\n');
+        if (lines.Length == 1 && _paragraph.All(IsDisplay) && IsHeadingLike(lines[0])) _writer.Heading(lines[0]);
+        else _writer.Paragraph(lines);
+        _paragraph.Clear();
+    }
+
+    private static bool IsHeadingLike(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed[^1] is '.' or ',' or ';' or ':') return false;
+        return trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
+    }
+
+    private void AddTable(PdfTable table)
+    {
+        var rows = table.Rows.Select(r => r.Cells.Select(c => JoinHyphenated(c.Select(l => l.Text.Replace('\t', ' ')).ToList(), " ")).ToArray()).ToList();
+        if (rows.Count == 0) return;
+        var continuesAcrossPage = _last is TableBlock previous && previous.Page < table.Page && _rows.Count > 0;
+        if (continuesAcrossPage && _rows[^1].Length == rows[0].Length && IsRowContinuation(rows[0]))
+        {
+            // A row the page broke: its cells go on where they stopped.
+            var last = _rows[^1];
+            for (var c = 0; c < last.Length; c++) last[c] = JoinHyphenated([last[c], rows[0][c]], " ");
+            rows.RemoveAt(0);
+        }
+        else if (!continuesAcrossPage || _rows.Count > 0 && _rows[^1].Length != rows[0].Length)
+        {
+            FlushTable();
+        }
+        _rows.AddRange(rows);
+    }
+
+    // The first row on a page continues the last one when a cell is empty (its text ended on the
+    // page before) or a cell runs on in lower case.
+    private static bool IsRowContinuation(string[] row) =>
+        row.Any(string.IsNullOrWhiteSpace) || row.Any(c => StartsLowerCase().IsMatch(c.TrimStart()));
+
+    private void FlushTable()
+    {
+        foreach (var row in _rows) _writer.TableRow(row.Select(c => new TableCellText([new CellPart(c, false)])).ToList());
+        if (_rows.Count > 0) _writer.EndTable();
+        _rows.Clear();
+    }
+
+    /// <summary>Lines joined by <paramref name="separator"/>, except where a word was hyphenated at a line's end.</summary>
+    private string JoinHyphenated(List<string> lines, string separator)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            if (text.Length > 0)
+            {
+                var before = text.ToString();
+                if (HyphenAtEnd().IsMatch(before) && StartsLowerCase().IsMatch(line))
+                {
+                    var head = Regex.Match(before, @"\p{L}+-$").Value;
+                    var tail = Regex.Match(line, @"^\p{L}+").Value;
+                    // "co-" + "ordinated": kept as "co-ordinated" where the letter writes it so elsewhere.
+                    if (!_hyphenated.Contains((head + tail).ToLowerInvariant())) text.Length--;
+                    text.Append(line);
+                    continue;
+                }
+                text.Append(separator);
+            }
+            text.Append(line);
+        }
+        return text.ToString();
+    }
+}
