@@ -10,12 +10,23 @@ internal static class ReadCommand
     {
         var letters = new Argument<string[]>("letters")
         {
-            Description = "Letter files or folders of letters (*.txt).",
+            Description = "Letter files (text, .html, .docx, .pdf) or folders of letters.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("read", "Show the sections, tables, lists and sentences the engine finds in letters.\n\nExample:\n  rulesengine read seeds/000_c8c4be644e6a807e.txt")
+        var showText = new Option<bool>("--text")
         {
-            letters,
+            Description = "Print the text the engine reads instead of the outline: for a web page, Word file or PDF, the text its reader made, which evidence offsets and line numbers point into.",
+        };
+        var command = new Command("read", """
+            Show the sections, tables, lists and sentences the engine finds in letters.
+
+            Examples:
+              rulesengine read seeds/000_c8c4be644e6a807e.txt
+              rulesengine read letter.pdf
+              rulesengine read letter.docx --text
+            """)
+        {
+            letters, showText,
         };
         command.SetAction(parse =>
         {
@@ -30,7 +41,12 @@ internal static class ReadCommand
                     failures++;
                     continue;
                 }
-                Console.Out.Write(DocumentOutline.Format(LetterReader.Read(loaded.Name, loaded.Text!)));
+                if (parse.GetValue(showText))
+                {
+                    Console.Out.Write(loaded.Text);
+                    continue;
+                }
+                Console.Out.Write(DocumentOutline.Format(LetterReader.Read(loaded.Name, loaded.Text!) with { Format = loaded.Format }));
                 Console.Out.WriteLine();
             }
             return failures == 0 ? 0 : 2;

@@ -15,7 +15,7 @@ internal static class RunCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Letter files, folders (searched recursively for *.txt), globs, or - for stdin. Default: seeds/.",
+            Description = "Letter files (text, .html, .docx, .pdf), folders (searched recursively for those), globs, or - for stdin. With --input jsonl: JSON Lines files or -. Default: seeds/.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var rules = RuleOptions.RulesOption();
@@ -28,6 +28,14 @@ internal static class RunCommand
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
         var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores, so that a letter read from disk leaves no core idle); output is identical to a sequential run.", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
         var resume = new Option<bool>("--resume") { Description = "With --out and json: skip letters whose output is newer than both the letter and every rule file." };
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "text: the inputs are letters; jsonl: the inputs (or stdin, -) hold one JSON object per line, {\"id\": ..., \"text\": ...}, " +
+                          "{\"id\": ..., \"path\": ...} or {\"id\": ..., \"base64\": ...}, and one record per line comes out in input order as it is made, " +
+                          "a failed letter as {\"letter\": id, \"error\": ...} (docs/scaling.md).",
+            DefaultValueFactory = _ => "text",
+        };
+        input.AcceptOnlyFromAmong("text", "jsonl");
         var command = new Command("run", """
             Run the rule pack over letters and write one record per letter, every value with its evidence.
             Exit code: 0 when every letter was processed, 2 when some failed, 1 on a usage or rule error.
@@ -38,20 +46,29 @@ internal static class RunCommand
               rulesengine run 'letters/**/*.txt' --out out/ --format csv --jobs 2
               rulesengine run letters/ --out report/ --format html
               rulesengine run letters/ --out out/ --resume
+              rulesengine run letters/*.pdf letters/*.docx letters/*.html
               cat letter.txt | rulesengine run -
+              jq -c '{id: .name, text: .body}' letters.json | rulesengine run --input jsonl - > records.jsonl
             Ctrl-C stops after the letters in progress; every file left behind is complete.
             """)
         {
-            inputs, rules, output, format, jobs, resume,
+            inputs, rules, output, format, jobs, resume, input,
         };
         command.SetAction(parse =>
         {
             using var logging = Logging.Create(parse);
             var log = logging.CreateLogger("run");
-            var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given : [DefaultLetters];
+            var streaming = parse.GetValue(input) == "jsonl";
+            var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given : streaming ? ["-"] : [DefaultLetters];
+            if (streaming && (parse.GetValue(format) is { } f && f != "jsonl" || parse.GetValue(resume)))
+            {
+                Console.Error.WriteLine("rulesengine: error: --input jsonl writes JSON Lines (to stdout, or <out>/letters.jsonl with --out); drop --format and --resume");
+                return 1;
+            }
             // Listing and sorting a folder of 10,000 letters takes a third as long as compiling the
             // pack, and until both are done only one core works: the listing runs on the other.
-            var listing = Task.Run(() => LetterSources.Expand(paths).ToList());
+            // A JSON Lines stream is read as the batch goes, never ahead of it.
+            var listing = streaming ? null : Task.Run(() => LetterSources.Expand(paths).ToList());
             var compilation = RuleOptions.Compile(parse.GetValue(rules)!, Console.Error);
             if (compilation.Program is null) return 1;
             var outDirectory = parse.GetValue(output);
@@ -71,7 +88,8 @@ internal static class RunCommand
                     "html-letters" => new HtmlLetterPagesWriter(outDirectory!),
                     "json" when outDirectory is not null => new JsonFilesWriter(outDirectory),
                     "json" => new JsonStdoutWriter(Console.Out),
-                    _ => outDirectory is null ? new JsonLinesWriter(Console.Out) : new JsonLinesWriter(Path.Combine(outDirectory, "letters.jsonl")),
+                    _ when outDirectory is null => new JsonLinesWriter(Console.Out) { WritesFailures = streaming },
+                    _ => new JsonLinesWriter(Path.Combine(outDirectory, "letters.jsonl")) { WritesFailures = streaming },
                 };
             }
             catch (InvalidOperationException e)
@@ -79,7 +97,8 @@ internal static class RunCommand
                 Console.Error.WriteLine($"rulesengine: error: {e.Message}");
                 return 1;
             }
-            var sources = listing.GetAwaiter().GetResult();
+            IReadOnlyCollection<LetterSource> listed = listing?.GetAwaiter().GetResult() ?? [];
+            IEnumerable<LetterSource> sources = streaming ? StreamedLetters(paths) : listed;
             var skipped = 0;
             if (parse.GetValue(resume))
             {
@@ -89,9 +108,9 @@ internal static class RunCommand
                     return 1;
                 }
                 var rulesChanged = compilation.Sources.Keys.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MaxValue).Max();
-                var before = sources.Count;
-                sources = sources.Where(s => !IsUpToDate(s, outDirectory, rulesChanged)).ToList();
-                skipped = before - sources.Count;
+                var before = listed.Count;
+                sources = listed = listed.Where(s => !IsUpToDate(s, outDirectory, rulesChanged)).ToList();
+                skipped = before - listed.Count;
                 if (skipped > 0) log.LogInformation("--resume: {Skipped} letter(s) already up to date", skipped);
             }
             using var interrupt = new CancellationTokenSource();
@@ -101,11 +120,12 @@ internal static class RunCommand
                 interrupt.Cancel();
             };
             Console.CancelKeyPress += onCancel;
-            log.LogDebug("{Count} letter(s) to process with {Jobs} job(s)", sources.Count, parse.GetValue(jobs));
+            log.LogDebug("{Count} letter(s) to process with {Jobs} job(s)", streaming ? "streamed" : listed.Count, parse.GetValue(jobs));
             var summary = new BatchSummary(compilation.Program);
             try
             {
-                using var progress = new BatchProgress(sources.Count, Console.Error);
+                // A stream's length is not known: no progress bar, the records themselves show progress.
+                using var progress = new BatchProgress(streaming ? 0 : listed.Count, Console.Error);
                 foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs)), interrupt.Token, writer.Prepare, writer.ShowsLetterText))
                 {
                     foreach (var warning in outcome.Warnings) log.LogWarning("{Warning}", warning);
@@ -118,7 +138,7 @@ internal static class RunCommand
             catch (OperationCanceledException)
             {
                 writer.Abandon();
-                Console.Error.WriteLine($"interrupted: {summary.Read} of {sources.Count} letter(s) done; their files are complete" +
+                Console.Error.WriteLine($"interrupted: {summary.Read} of {(streaming ? "the streamed" : listed.Count)} letter(s) done; their files are complete" +
                     (outDirectory is not null && chosen == "json" ? "; run again with --resume to finish" : "; no partial batch file was written"));
                 return 130;
             }
@@ -132,6 +152,36 @@ internal static class RunCommand
             return summary.Failed == 0 ? 0 : 2;
         });
         return command;
+    }
+
+    /// <summary>The letters of JSON Lines inputs (`-` is stdin), read lazily in order.</summary>
+    private static IEnumerable<LetterSource> StreamedLetters(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                foreach (var source in JsonLinesInput.Read(Console.In, "<stdin>")) yield return source;
+                continue;
+            }
+            StreamReader? reader = null;
+            string? problem = null;
+            try
+            {
+                reader = new StreamReader(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"cannot read the JSON Lines file: {e.Message}";
+            }
+            if (reader is null)
+            {
+                yield return LetterSource.Unreadable(path, path, problem!);
+                continue;
+            }
+            using (reader)
+                foreach (var source in JsonLinesInput.Read(reader, path)) yield return source;
+        }
     }
 
     private static bool IsUpToDate(LetterSource source, string outDirectory, DateTime rulesChanged)

@@ -54,6 +54,12 @@ public sealed class JsonLinesWriter : ILetterWriter
 
     public JsonLinesWriter(TextWriter writer) => _text = writer;
 
+    /// <summary>
+    /// Whether a letter that failed gets a line too, `{"letter": name, "error": reason}`: a stream
+    /// filter's consumer pairs lines in with lines out, so none may go missing.
+    /// </summary>
+    public bool WritesFailures { get; init; }
+
     public JsonLinesWriter(string path)
     {
         _path = path;
@@ -76,8 +82,30 @@ public sealed class JsonLinesWriter : ILetterWriter
 
     public void Write(LetterOutcome outcome)
     {
-        if (outcome.Result is not { } result) return;
-        var line = outcome.Prepared ?? Line(result);
+        if (outcome.Result is not { } result)
+        {
+            if (WritesFailures && outcome.Error is { } error) WriteLine(FailureLine(outcome.Source.Name, error));
+            return;
+        }
+        WriteLine(outcome.Prepared ?? Line(result));
+    }
+
+    private static byte[] FailureLine(string letter, string error)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("letter", letter);
+            json.WriteString("error", error);
+            json.WriteEndObject();
+        }
+        System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void WriteLine(byte[] line)
+    {
         if (_file is not null) _file.Write(line);
         else _text!.Write(Encoding.UTF8.GetString(line));
     }

@@ -13,7 +13,9 @@ public static class DocumentOutline
     public static string Format(Document document)
     {
         var text = new StringBuilder();
-        text.Append($"{document.Name}: {document.Tokens.Length} tokens, {document.Lines.Length} lines, ")
+        text.Append(document.Name).Append(": ");
+        if (document.Format != Formats.LetterFormat.Text) text.Append($"read from {Formats.LetterFormats.Name(document.Format)}, ");
+        text.Append($"{document.Tokens.Length} tokens, {document.Lines.Length} lines, ")
             .Append($"{document.Paragraphs.Length} paragraphs, {document.Sentences.Length} sentences\n");
         text.Append($"head: {Describe(document, document.Head)}\n");
 

@@ -38,6 +38,7 @@ public static class LetterLoader
     /// </summary>
     internal static LoadedLetter Load(LetterSource source, TokenPool? into, int maxBytes = DefaultMaxBytes)
     {
+        if (source.Problem is { } problem) return Fail(source, problem);
         try
         {
             // A file is decoded straight out of the thread's read buffer; other sources hand over an array.
@@ -57,7 +58,7 @@ public static class LetterLoader
     {
         if (bytes.Length == 0) return Fail(source, "the letter is empty");
         if (bytes.Length > maxBytes) return Fail(source, $"the letter is larger than the limit of {maxBytes / (1024 * 1024)} MB");
-        var format = LetterFormats.Detect(bytes);
+        var format = LetterFormats.Detect(bytes, source.FilePath);
         if (format != LetterFormat.Text) return Convert(source, format, bytes.ToArray());
         if (bytes.StartsWith(OleCompoundFile)) return Fail(source, "a legacy Word (.doc) or password-protected Office file; save it as .docx or PDF");
         var nul = bytes.IndexOf((byte)0);

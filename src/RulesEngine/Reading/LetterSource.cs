@@ -8,6 +8,16 @@ public sealed record LetterSource(string DisplayPath, string Name, Func<int, byt
     /// <summary>The file a letter comes from, if it is one: the loader reads those into a reused buffer instead of through <see cref="Reader"/>.</summary>
     internal string? FilePath { get; private init; }
 
+    /// <summary>Why this letter cannot be had at all (a JSON Lines input line that is not a letter): the loader reports it as the letter's error, after the letter's place.</summary>
+    public string? Problem { get; init; }
+
+    public static LetterSource FromFile(string path, string name) => FromFile(path) with { Name = name };
+
+    public static LetterSource FromBytes(string displayPath, string name, byte[] bytes) => new(displayPath, name, _ => bytes);
+
+    public static LetterSource Unreadable(string displayPath, string name, string problem) =>
+        new(displayPath, name, _ => []) { Problem = problem };
+
     public static LetterSource FromFile(string path) =>
         new(path, System.IO.Path.GetFileNameWithoutExtension(path), limit => ReadFile(path, limit)) { FilePath = path };
 

@@ -20,7 +20,7 @@ public class CoreFieldTests
     }
 
     /// <summary>The labels' compact form: judgements and outcomes keyed by area, the recipient without the address.</summary>
-    private static JsonObject CompactCoreFields(LetterResult result)
+    internal static JsonObject CompactCoreFields(LetterResult result)
     {
         var record = JsonNode.Parse(JsonOutput.Serialize(result.Record))!.AsObject();
         var compact = new JsonObject();

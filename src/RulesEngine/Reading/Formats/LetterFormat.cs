@@ -28,7 +28,8 @@ public static class LetterFormats
     /// container), an HTML document's opening; anything else is text. Extensions lie (a web page
     /// saved as .txt, a PDF without an extension), bytes do not.
     /// </summary>
-    public static LetterFormat Detect(ReadOnlySpan<byte> bytes)
+    /// <param name="fileName">The file's name, if any: a `.html` file that starts with a tag is a page even without a doctype (a fragment saved from a site).</param>
+    public static LetterFormat Detect(ReadOnlySpan<byte> bytes, string? fileName = null)
     {
         var start = SkipByteOrderMarkAndSpace(bytes);
         if (start.StartsWith("%PDF-"u8)) return LetterFormat.Pdf;
@@ -36,6 +37,9 @@ public static class LetterFormats
         if (bytes.Length > 5 && bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0 && bytes.IndexOf((byte)0) >= 0) return LetterFormat.Pdf;
         if (bytes.StartsWith("PK\u0003\u0004"u8)) return LetterFormat.Word;
         if (LooksLikeHtml(start)) return LetterFormat.Html;
+        if (start.StartsWith("<"u8) && fileName is not null &&
+            (fileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)))
+            return LetterFormat.Html;
         return LetterFormat.Text;
     }
 
