@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Cli;
+
+/// <summary>Letters as published, through the real command: `read` shows what each format gave, `run` reads them all and names the bad ones.</summary>
+public sealed class FormatCommandTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("rulesengine-formats-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public void Read_APdf_ShowsItsFormatSectionsAndTables()
+    {
+        var outcome = CommandRunner.Run("read", FormatFixtures.PathOf("pdf", Seeds.Apa));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.StartsWith($"{Seeds.Apa}: read from pdf,", outcome.Output);
+        Assert.Contains("\"Staying safe\"", outcome.Output);
+        Assert.Contains("rows x 3 columns", outcome.Output);
+    }
+
+    [Fact]
+    public void ReadText_AWordFile_PrintsTheTextTheRulesAreMatchedAgainst()
+    {
+        var outcome = CommandRunner.Run("read", "--text", FormatFixtures.PathOf("docx", Seeds.Apa));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.StartsWith("Alexandra House\n33 Kingsway\n", outcome.Output);
+        Assert.Contains("\n## Summary\n", outcome.Output);
+        Assert.Contains("Areas for judgement\tGrade awarded ¹\n", outcome.Output);
+    }
+
+    [Fact]
+    public void Run_AFolderOfEveryFormat_ReadsEachAndNamesTheBadOneWithItsReason()
+    {
+        var folder = Path.Combine(_temp, "letters");
+        Directory.CreateDirectory(folder);
+        foreach (var (format, extension) in FormatFixtures.Formats) File.Copy(FormatFixtures.PathOf(format, Seeds.Apa), Path.Combine(folder, format + extension));
+        File.WriteAllText(Path.Combine(folder, "text.txt"), Seeds.Text(Seeds.Apa));
+        File.Copy(Path.Combine(FormatFixtures.Folder, "bad", "encrypted-with-password.pdf"), Path.Combine(folder, "locked.pdf"));
+        var outcome = CommandRunner.Run("run", folder);
+        Assert.Equal(2, outcome.ExitCode);
+        var records = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["docx", "html", "pdf", "text"], records.Select(r => (string)r["letter"]!));
+        Assert.All(records, r => Assert.Equal("Derby City Council", (string?)r["council"]));
+        Assert.Contains("locked.pdf: error: encrypted PDF: it needs a password to open", outcome.Error);
+        Assert.Contains("5 letter(s) read, 4 processed, 1 failed", outcome.Error);
+    }
+
+    [Fact]
+    public void RunInputJsonl_FromStdin_WritesOneLinePerInputLineInOrder()
+    {
+        var pdf = FormatFixtures.PathOf("pdf", Seeds.Names[0]).Replace("\\", "\\\\");
+        var input = $$"""
+            {"id": "inline", "text": "Dear Sir\n\nYours sincerely"}
+            {"id": "from-file", "path": "{{pdf}}"}
+            not json
+            """;
+        var outcome = CommandRunner.RunIn(AppContext.BaseDirectory, input, "run", "--input", "jsonl", "-");
+        Assert.True(outcome.ExitCode == 2, outcome.Error);
+        var records = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["inline", "from-file", "line-3"], records.Select(r => (string)r["letter"]!));
+        Assert.Equal("Derbyshire County Council", (string?)records[1]["council"]);
+        Assert.Contains("the line is not JSON", (string)records[2]["error"]!);
+    }
+
+    [Theory]
+    [InlineData("--format", "csv")]
+    [InlineData("--resume")]
+    public void RunInputJsonl_WithAFileFormatOrResume_IsAUsageError(params string[] extra)
+    {
+        var outcome = CommandRunner.RunIn(AppContext.BaseDirectory, "", ["run", "--input", "jsonl", "--out", _temp, .. extra, "-"]);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("--input jsonl writes JSON Lines", outcome.Error);
+    }
+}
