@@ -84,8 +84,9 @@ public static class LetterSources
             }
             else if (Directory.Exists(input))
             {
-                var files = Formats.LetterFormats.FolderPatterns.SelectMany(pattern => Directory.EnumerateFiles(input, pattern, SearchOption.AllDirectories));
-                foreach (var file in files.Distinct().Order(StringComparer.Ordinal))
+                // One walk of the folder, filtered by name: a walk per pattern read a 10,000-letter folder five times.
+                var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(Formats.LetterFormats.IsLetterFileName);
+                foreach (var file in files.Order(StringComparer.Ordinal))
                     yield return LetterSource.FromFile(file);
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)

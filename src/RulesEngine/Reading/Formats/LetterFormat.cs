@@ -21,7 +21,14 @@ public static class LetterFormats
     };
 
     /// <summary>File name endings a folder is searched for. Content decides the format; these only pick files.</summary>
-    public static readonly IReadOnlyList<string> FolderPatterns = ["*.txt", "*.html", "*.htm", "*.docx", "*.pdf"];
+    public static readonly IReadOnlyList<string> FolderExtensions = [".txt", ".html", ".htm", ".docx", ".pdf"];
+
+    public static bool IsLetterFileName(string path)
+    {
+        foreach (var extension in FolderExtensions)
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     /// <summary>
     /// The format of a letter's bytes, by content (Tika's way): `%PDF-`, a ZIP package (Word's
