@@ -43,6 +43,20 @@ public class PublishedFormatTests
         AssertSameRecord(Support.Pack.Run(seed, Seeds.Text(seed)), outcome.Result, file);
     }
 
+    /// <summary>
+    /// The HTML renderings printed by Chromium (headless, with its running header of date and title
+    /// and its footer of file address and page numbers): another producer's PDFs, whose table
+    /// rules are thin filled rectangles and whose rows broken by a page have no rule at the cut.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
+    public void Record_OfEverySeedPrintedByChromium_EqualsTheTextSeedsRecord(string seed)
+    {
+        var outcome = FormatFixtures.Process(Path.Combine(FormatFixtures.Folder, "pdf-chromium", seed + ".pdf"));
+        Assert.True(outcome.Result is not null, outcome.Error);
+        AssertSameRecord(Support.Pack.Run(seed, Seeds.Text(seed)), outcome.Result, $"{seed} printed by Chromium");
+    }
+
     [Fact]
     public void Record_OfAPdf_SaysItsFormatAndItsEvidencePointsIntoTheTextRead()
     {

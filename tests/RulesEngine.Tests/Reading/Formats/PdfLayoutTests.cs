@@ -107,4 +107,28 @@ public class PdfLayoutTests
         Assert.Equal(["The contribution of the children's services", "3"], table.Rows[1].Cells.Select(c => document.TextOf(c.Tokens)));
         Assert.Equal(["Capacity to improve", "2"], table.Rows[2].Cells.Select(c => document.TextOf(c.Tokens)));
     }
+
+    [Fact]
+    public void Pdf_ARowCutByThePageWithoutARule_IsJoinedToItsRestOnTheNextPage()
+    {
+        // Page 1: a header row, then a row whose cells' vertical rules run to the page's bottom
+        // margin with no closing rule; page 2: the rest of that row, its rules running from the top.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var first = builder.AddPage(PageSize.A4);
+        foreach (var y in new[] { 120.0, 100 }) first.DrawLine(new PdfPoint(70, y), new PdfPoint(500, y), 0.5);
+        foreach (var x in new[] { 70.0, 300, 500 }) first.DrawLine(new PdfPoint(x, 120), new PdfPoint(x, 30), 0.5);
+        first.AddText("Key strengths", Size, new PdfPoint(75, 106), font);
+        first.AddText("Key areas for improvement", Size, new PdfPoint(305, 106), font);
+        first.AddText("Staying safe: adoption", Size, new PdfPoint(75, 86), font);
+        first.AddText("Staying safe: reviews of", Size, new PdfPoint(305, 86), font);
+        var second = builder.AddPage(PageSize.A4);
+        second.DrawLine(new PdfPoint(70, 780), new PdfPoint(500, 780), 0.5);
+        foreach (var x in new[] { 70.0, 300, 500 }) second.DrawLine(new PdfPoint(x, 810), new PdfPoint(x, 780), 0.5);
+        second.AddText("looked after children", Size, new PdfPoint(305, 790), font);
+        var document = LetterReader.Read("p", Text(builder.Build()));
+        var table = Assert.Single(document.Tables);
+        Assert.Equal(2, table.Rows.Length);
+        Assert.Equal(["Staying safe: adoption", "Staying safe: reviews of looked after children"], table.Rows[1].Cells.Select(c => document.TextOf(c.Tokens)));
+    }
 }

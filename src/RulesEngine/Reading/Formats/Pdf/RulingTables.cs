@@ -29,7 +29,8 @@ internal static class RulingTables
         {
             var horizontals = group.Where(s => s.IsHorizontal).ToList();
             var verticals = group.Where(s => !s.IsHorizontal).ToList();
-            if (horizontals.Count < 2 || verticals.Count < 2) continue;
+            // One horizontal rule is enough for a table's fragment that a page break cut (see Build).
+            if (horizontals.Count < 1 || verticals.Count < 2) continue;
             if (Build(horizontals, verticals, words, page.Number) is { } table) found.Add(table);
         }
         return found;
@@ -38,6 +39,12 @@ internal static class RulingTables
     private static Found? Build(List<Segment> horizontals, List<Segment> verticals, IReadOnlyList<PdfWord> words, int page)
     {
         var rules = Distinct(horizontals.Select(h => (h.Y1 + h.Y2) / 2)).OrderByDescending(y => y).ToList();
+        // A row that a page break cuts has no rule at the cut (browsers draw none): its cells'
+        // vertical rules run on past the last horizontal one, to the page's edge.
+        var verticalsTop = verticals.Max(v => v.Y2);
+        var verticalsBottom = verticals.Min(v => v.Y1);
+        if (verticalsTop > rules[0] + 2 * Tolerance) rules.Insert(0, verticalsTop);
+        if (verticalsBottom < rules[^1] - 2 * Tolerance) rules.Add(verticalsBottom);
         var rows = new List<PdfTableRow>();
         var placed = new List<PdfWord>();
         for (var r = 0; r + 1 < rules.Count; r++)
@@ -55,7 +62,7 @@ internal static class RulingTables
                 cells[Math.Min(column, cells.Length - 1)].Add(word);
                 placed.Add(word);
             }
-            if (cells.All(c => c.Count == 0) && top - bottom < 4) continue; // a double rule, not a row
+            if (cells.All(c => c.Count == 0)) continue; // a double rule, or a band with nothing in it
             rows.Add(new PdfTableRow(cells.Select(c => (IReadOnlyList<PdfLine>)PageReader.Lines(c, page)).ToList(), top, bottom));
         }
         if (rows.Count == 0) return null;
