@@ -13,14 +13,20 @@ public class CoreFieldTests
     public void CoreFields_OfEverySeedVariant_EqualTheLabels(string seed, string variant)
     {
         var result = Support.Pack.Run(seed, LetterVariants.Apply(variant, Seeds.Text(seed)));
+        AssertCoreFieldsEqualTheLabel(seed, result, $"{seed} ({variant})");
+    }
+
+    /// <summary>The core fields of <paramref name="result"/> equal the hand-read label of <paramref name="seed"/>.</summary>
+    internal static void AssertCoreFieldsEqualTheLabel(string seed, LetterResult result, string what)
+    {
         var label = JsonNode.Parse(File.ReadAllText(Seeds.LabelPath(seed)))!.AsObject();
         label.Remove("file");
         var changes = JsonDiff.Compare(label.ToJsonString(), CompactCoreFields(result).ToJsonString());
-        Assert.True(changes.Count == 0, $"{seed} ({variant}) differs from its label:\n" + string.Join("\n", changes));
+        Assert.True(changes.Count == 0, $"{what} differs from its label:\n" + string.Join("\n", changes));
     }
 
     /// <summary>The labels' compact form: judgements and outcomes keyed by area, the recipient without the address.</summary>
-    internal static JsonObject CompactCoreFields(LetterResult result)
+    private static JsonObject CompactCoreFields(LetterResult result)
     {
         var record = JsonNode.Parse(JsonOutput.Serialize(result.Record))!.AsObject();
         var compact = new JsonObject();

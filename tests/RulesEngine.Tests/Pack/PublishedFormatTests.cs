@@ -18,10 +18,7 @@ public class PublishedFormatTests
     {
         var outcome = FormatFixtures.Process(FormatFixtures.PathOf(format, seed));
         Assert.True(outcome.Result is not null, outcome.Error);
-        var label = JsonNode.Parse(File.ReadAllText(Seeds.LabelPath(seed)))!.AsObject();
-        label.Remove("file");
-        var changes = JsonDiff.Compare(label.ToJsonString(), CoreFieldTests.CompactCoreFields(outcome.Result).ToJsonString());
-        Assert.True(changes.Count == 0, $"{seed} as {format} differs from its label:\n" + string.Join("\n", changes));
+        CoreFieldTests.AssertCoreFieldsEqualTheLabel(seed, outcome.Result, $"{seed} as {format}");
     }
 
     [Theory]

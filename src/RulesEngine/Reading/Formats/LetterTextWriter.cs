@@ -83,6 +83,20 @@ public sealed class LetterTextWriter
         return end - start >= 2 && _text[start] == '-' && _text[start + 1] == ' ';
     }
 
+    // As the text reader's limit for a title line (StructureBuilder): longer, it is a sentence.
+    private const int MaxHeadingWords = 20;
+
+    /// <summary>
+    /// Whether a paragraph set wholly in bold (or larger type) reads as a heading: one line of at
+    /// most 20 words that does not end like a sentence. Every format's reader asks this one test.
+    /// </summary>
+    public static bool IsHeadingLike(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed[^1] is '.' or ',' or ';' or ':') return false;
+        return trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
+    }
+
     /// <summary>White space of every kind (tabs, breaks, no-break spaces) as single spaces: a stray tab or break would start a cell or a line.</summary>
     public static string OneLine(string text)
     {

@@ -13,7 +13,6 @@ namespace RulesEngine.Reading.Formats.Html;
 /// </summary>
 internal static class HtmlLetterConverter
 {
-    private const int MaxHeadingWords = 20;
 
     public static ConversionResult Convert(byte[] bytes)
     {
@@ -155,17 +154,11 @@ internal static class HtmlLetterConverter
         {
             if (inline.IsBlank) return;
             var lines = inline.Lines;
-            if (inline.AllBold && lines.Count == 1 && IsHeadingLike(lines[0])) writer.Heading(lines[0]);
+            if (inline.AllBold && lines.Count == 1 && LetterTextWriter.IsHeadingLike(lines[0])) writer.Heading(lines[0]);
             else writer.Paragraph(lines);
             inline.Clear();
         }
 
-        private static bool IsHeadingLike(string line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[^1] is '.' or ',' or ';' or ':') return false;
-            return trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
-        }
     }
 
     /// <summary>

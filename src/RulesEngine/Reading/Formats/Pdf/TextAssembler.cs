@@ -14,7 +14,6 @@ internal sealed partial class TextAssembler
     // A line further below the one before than this many times its size starts a new paragraph
     // (single-spaced text advances about 1.2-1.35 em a line; a paragraph gap adds half a line or more).
     private const double ParagraphGap = 1.5;
-    private const int MaxHeadingWords = 20;
 
     [GeneratedRegex(@"(?<=\p{L})-$")]
     private static partial Regex HyphenAtEnd();
@@ -93,17 +92,11 @@ internal sealed partial class TextAssembler
     {
         if (_paragraph.Count == 0) return;
         var lines = JoinHyphenated(_paragraph.Select(l => l.Text).ToList(), separator: "\n").Split('\n');
-        if (lines.Length == 1 && _paragraph.All(IsDisplay) && IsHeadingLike(lines[0])) _writer.Heading(lines[0]);
+        if (lines.Length == 1 && _paragraph.All(IsDisplay) && LetterTextWriter.IsHeadingLike(lines[0])) _writer.Heading(lines[0]);
         else _writer.Paragraph(lines);
         _paragraph.Clear();
     }
 
-    private static bool IsHeadingLike(string line)
-    {
-        var trimmed = line.Trim();
-        if (trimmed.Length == 0 || trimmed[^1] is '.' or ',' or ';' or ':') return false;
-        return trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
-    }
 
     private void AddTable(PdfTable table)
     {

@@ -21,7 +21,6 @@ using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 /// </summary>
 internal static class DocxLetterConverter
 {
-    private const int MaxHeadingWords = 20;
 
     public static ConversionResult Convert(byte[] bytes)
     {
@@ -78,7 +77,7 @@ internal static class DocxLetterConverter
             if (text.IsBlank) return;
             var style = styles.Of(paragraph);
             if (style.ListLevel is { } level) writer.ListItem(text.Joined, level);
-            else if (style.IsHeading || text.AllBold && text.Lines.Count == 1 && IsHeadingLike(text.Lines[0])) writer.Heading(text.Joined);
+            else if (style.IsHeading || text.AllBold && text.Lines.Count == 1 && LetterTextWriter.IsHeadingLike(text.Lines[0])) writer.Heading(text.Joined);
             else writer.Paragraph(text.Lines);
         }
 
@@ -113,12 +112,6 @@ internal static class DocxLetterConverter
             return new TableCellText(parts);
         }
 
-        private static bool IsHeadingLike(string line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[^1] is '.' or ',' or ';' or ':') return false;
-            return trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
-        }
     }
 
     /// <summary>A paragraph's visible text by line (Word's line breaks), and whether all of it is bold.</summary>
