@@ -131,4 +131,27 @@ public class PdfLayoutTests
         Assert.Equal(2, table.Rows.Length);
         Assert.Equal(["Staying safe: adoption", "Staying safe: reviews of looked after children"], table.Rows[1].Cells.Select(c => document.TextOf(c.Tokens)));
     }
+
+    [Fact]
+    public void Pdf_ATableWithoutRules_IsFoundByColumnAlignmentWithWrappedCellsJoined()
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        void At(string text, double x, double y) => page.AddText(text, Size, new PdfPoint(x, y), font);
+        At("Areas for judgement", 72, 700);
+        At("Grade awarded", 400, 700);
+        At("The contribution of the local", 72, 700 - Leading);
+        At("3", 400, 700 - Leading);
+        At("authority's children's services", 72, 700 - 2 * Leading);
+        At("The council's capacity to improve", 72, 700 - 3 * Leading);
+        At("2", 400, 700 - 3 * Leading);
+        At("(see the", 400, 700 - 4 * Leading);
+        At("note)", 400, 700 - 5 * Leading);
+        var document = LetterReader.Read("p", Text(builder.Build()));
+        var table = Assert.Single(document.Tables);
+        Assert.Equal(
+            [["Areas for judgement", "Grade awarded"], ["The contribution of the local authority's children's services", "3"], ["The council's capacity to improve", "2 (see the note)"]],
+            table.Rows.Select(r => r.Cells.Select(c => document.TextOf(c.Tokens)).ToArray()));
+    }
 }

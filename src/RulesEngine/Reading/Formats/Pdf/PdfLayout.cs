@@ -31,6 +31,23 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, int Page)
         }
     }
 
+    /// <summary>The line cut at its column breaks: where each part starts, and its words.</summary>
+    public IReadOnlyList<(double Left, string Text)> Segments
+    {
+        get
+        {
+            var segments = new List<(double, string)>();
+            var start = 0;
+            for (var i = 1; i <= Words.Count; i++)
+            {
+                if (i < Words.Count && Words[i].Left - Words[i - 1].Right <= ColumnGap * Size) continue;
+                segments.Add((Words[start].Left, string.Join(' ', Words.Skip(start).Take(i - start).Select(w => w.Text))));
+                start = i;
+            }
+            return segments;
+        }
+    }
+
     /// <summary>A gap of this many em between words on one line is a column break, not a space.</summary>
     public const double ColumnGap = 2.5;
 }

@@ -91,12 +91,69 @@ internal sealed partial class TextAssembler
     private void FlushParagraph()
     {
         if (_paragraph.Count == 0) return;
+        var columned = _paragraph.FindIndex(l => l.Segments.Count > 1);
+        if (columned >= 0)
+        {
+            // Lines before the first laid out in columns are running text; from it on, a table without rules.
+            var table = _paragraph.GetRange(columned, _paragraph.Count - columned);
+            _paragraph.RemoveRange(columned, _paragraph.Count - columned);
+            FlushParagraph();
+            AddAlignedRows(table);
+            return;
+        }
         var lines = JoinHyphenated(_paragraph.Select(l => l.Text).ToList(), separator: "\n").Split('\n');
         if (lines.Length == 1 && _paragraph.All(IsDisplay) && LetterTextWriter.IsHeadingLike(lines[0])) _writer.Heading(lines[0]);
         else _writer.Paragraph(lines);
         _paragraph.Clear();
     }
 
+
+    /// <summary>
+    /// A table drawn without rules, told by column alignment: a line whose parts start at the first
+    /// column's edge begins a row; a line starting further right (a cell's text wrapped onto the next
+    /// line) goes on in the cells its parts line up with.
+    /// </summary>
+    private void AddAlignedRows(List<PdfLine> lines)
+    {
+        var columns = new List<double>();
+        var rows = new List<List<string>[]>();
+        foreach (var line in lines)
+        {
+            var segments = line.Segments;
+            var startsRow = rows.Count == 0 || segments.Count > 1 && Math.Abs(segments[0].Left - columns[0]) <= line.Size;
+            if (startsRow)
+            {
+                foreach (var (left, _) in segments)
+                    if (!columns.Any(c => Math.Abs(c - left) <= line.Size)) columns.Add(left);
+                columns.Sort();
+            }
+            var cells = startsRow ? NewRow(rows, columns.Count) : rows[^1];
+            if (cells.Length < columns.Count) rows[^1] = cells = [.. cells, .. NewRow([], columns.Count - cells.Length)];
+            foreach (var (left, text) in segments)
+            {
+                cells[ColumnOf(columns, left, line.Size)].Add(text);
+            }
+        }
+        foreach (var row in rows)
+            _rows.Add([.. row.Take(columns.Count).Select(parts => JoinHyphenated(parts, " ")), .. Enumerable.Repeat("", Math.Max(0, columns.Count - row.Length))]);
+        FlushTable();
+    }
+
+    /// <summary>The column a part starting at <paramref name="left"/> belongs to: the nearest whose edge is not right of it.</summary>
+    private static int ColumnOf(List<double> columns, double left, double size)
+    {
+        var best = 0;
+        for (var i = 1; i < columns.Count; i++)
+            if (columns[i] <= left + size && Math.Abs(columns[i] - left) < Math.Abs(columns[best] - left)) best = i;
+        return best;
+    }
+
+    private static List<string>[] NewRow(List<List<string>[]> rows, int columns)
+    {
+        var row = Enumerable.Range(0, columns).Select(_ => new List<string>()).ToArray();
+        rows.Add(row);
+        return row;
+    }
 
     private void AddTable(PdfTable table)
     {
