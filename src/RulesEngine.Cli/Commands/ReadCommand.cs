@@ -31,7 +31,8 @@ internal static class ReadCommand
         command.SetAction(parse =>
         {
             var failures = 0;
-            foreach (var source in LetterSources.Expand(parse.GetValue(letters)!))
+            if (LetterInputs.List(parse.GetValue(letters)!, Console.Error) is not { } listing) return 1;
+            foreach (var source in listing.Letters)
             {
                 var loaded = LetterLoader.Load(source);
                 foreach (var warning in loaded.Warnings) Console.Error.WriteLine(warning);

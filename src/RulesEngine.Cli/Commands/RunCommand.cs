@@ -36,6 +36,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => "text",
         };
         input.AcceptOnlyFromAmong("text", "jsonl");
+        var name = new Option<string?>("--name") { Description = "The id of a letter read from stdin (-); default: -." };
         var command = new Command("run", """
             Run the rule pack over letters and write one record per letter, every value with its evidence.
             Exit code: 0 when every letter was processed, 2 when some failed, 1 on a usage or rule error.
@@ -52,7 +53,7 @@ internal static class RunCommand
             Ctrl-C stops after the letters in progress; every file left behind is complete.
             """)
         {
-            inputs, rules, output, format, jobs, resume, input,
+            inputs, rules, output, format, jobs, resume, input, name,
         };
         command.SetAction(parse =>
         {
@@ -68,7 +69,7 @@ internal static class RunCommand
             // Listing and sorting a folder of 10,000 letters takes a third as long as compiling the
             // pack, and until both are done only one core works: the listing runs on the other.
             // A JSON Lines stream is read as the batch goes, never ahead of it.
-            var listing = streaming ? null : Task.Run(() => LetterSources.Expand(paths).ToList());
+            var listing = streaming ? null : Task.Run(() => LetterSources.List(paths, standardInputName: parse.GetValue(name)));
             var compilation = RuleOptions.Compile(parse.GetValue(rules)!, Console.Error);
             if (compilation.Program is null) return 1;
             var outDirectory = parse.GetValue(output);
@@ -97,7 +98,15 @@ internal static class RunCommand
                 Console.Error.WriteLine($"rulesengine: error: {e.Message}");
                 return 1;
             }
-            IReadOnlyCollection<LetterSource> listed = listing?.GetAwaiter().GetResult() ?? [];
+            IReadOnlyList<LetterSource> listed = [];
+            var renamed = 0;
+            if (listing is not null)
+            {
+                // Said once, before any letter is read: a mistyped folder must not cost a long batch.
+                if (LetterInputs.Report(listing.GetAwaiter().GetResult(), paths, Console.Error) is not { } found) return 1;
+                listed = found.Letters;
+                renamed = found.Renamed.Count;
+            }
             IEnumerable<LetterSource> sources = streaming ? StreamedLetters(paths) : listed;
             var skipped = 0;
             if (parse.GetValue(resume))
@@ -121,7 +130,7 @@ internal static class RunCommand
             };
             Console.CancelKeyPress += onCancel;
             log.LogDebug("{Count} letter(s) to process with {Jobs} job(s)", streaming ? "streamed" : listed.Count, parse.GetValue(jobs));
-            var summary = new BatchSummary(compilation.Program);
+            var summary = new BatchSummary(compilation.Program) { Renamed = renamed };
             try
             {
                 // A stream's length is not known: no progress bar, the records themselves show progress.

@@ -55,7 +55,8 @@ internal static class SnapshotCommand
             var colour = !Console.IsOutputRedirected;
             int matching = 0, changed = 0, fresh = 0, failed = 0, unresolved = 0;
             var letters = new List<string>();
-            foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), Math.Max(1, parse.GetValue(jobs)), keepText: false))
+            if (LetterInputs.List(paths, Console.Error) is not { } listing) return 1;
+            foreach (var outcome in BatchRunner.Run(compilation.Program, listing.Letters, Math.Max(1, parse.GetValue(jobs)), keepText: false))
             {
                 if (outcome.Result is not { } result)
                 {

@@ -77,9 +77,10 @@ internal static class WatchCommand
         foreach (var failed in examples.Where(e => e.Status == ExampleStatus.Failed))
             Console.Out.WriteLine($"{failed.Example.Location}: FAIL example for rule '{failed.Example.RuleName}': {string.Join("; ", failed.Problems)}");
         Console.Out.WriteLine($"test: {examples.Count(e => e.Status == ExampleStatus.Passed)} passed, {examples.Count(e => e.Status == ExampleStatus.Failed)} failed");
-        var summary = new BatchSummary(compilation.Program);
+        if (LetterInputs.List(paths, Console.Out) is not { } listing) return;
+        var summary = new BatchSummary(compilation.Program) { Renamed = listing.Renamed.Count };
         var changes = 0;
-        foreach (var outcome in BatchRunner.Run(compilation.Program, LetterSources.Expand(paths), BatchRunner.DefaultJobs, keepText: false))
+        foreach (var outcome in BatchRunner.Run(compilation.Program, listing.Letters, BatchRunner.DefaultJobs, keepText: false))
         {
             summary.Add(outcome);
             if (outcome.Result is not { } result)

@@ -19,6 +19,9 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
     private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
 
     public int Read { get; private set; }
+
+    /// <summary>Letters whose plain id another letter had, so they were named longer (<see cref="Reading.LetterListing.Renamed"/>).</summary>
+    public int Renamed { get; init; }
     public int Failed => _failures.Count;
 
     public void Add(LetterOutcome outcome)
@@ -46,6 +49,7 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
         var text = new StringBuilder();
         text.Append($"{Read} letter(s) read, {Read - Failed} processed, {Failed} failed\n");
         foreach (var failure in _failures) text.Append($"  failed: {failure}\n");
+        if (Renamed > 0) text.Append($"{Renamed} group(s) of letters shared an id and were named apart (see the warnings above)\n");
         if (_letters.Count > 0)
         {
             text.Append("fields per letter (found; missing):\n");

@@ -24,6 +24,7 @@ public static class JsonOutput
     private static readonly JsonEncodedText TextName = JsonEncodedText.Encode("text");
     private static readonly JsonEncodedText LetterName = JsonEncodedText.Encode("letter");
     private static readonly JsonEncodedText FormatName = JsonEncodedText.Encode("format");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
 
     public static string Serialize(Value value, bool indented = true)
     {
@@ -78,6 +79,7 @@ public static class JsonOutput
         writer.WriteString(LetterName, result.Name);
         // Text is the usual case and adds nothing; a record read from a PDF, Word file or page says so.
         if (result.Format != Reading.Formats.LetterFormat.Text) writer.WriteString(FormatName, Reading.Formats.LetterFormats.Name(result.Format));
+        if (result.Source is { } source) writer.WriteString(SourceName, source);
         foreach (var (name, value) in result.Record.Fields)
         {
             writer.WritePropertyName(name);

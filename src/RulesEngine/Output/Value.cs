@@ -92,4 +92,7 @@ public sealed record LetterResult(
 {
     /// <summary>What the letter arrived as; written beside `letter` for any format but text.</summary>
     public Reading.Formats.LetterFormat Format { get; init; } = Reading.Formats.LetterFormat.Text;
+
+    /// <summary>The letter's path as given; written as `source` beside `letter` (its id) when known. Snapshots leave it out: it depends on where a batch is run from.</summary>
+    public string? Source { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed record Document(
     /// <summary>What the letter arrived as; <see cref="Content"/> is then the text its reader made of it.</summary>
     public Formats.LetterFormat Format { get; init; } = Formats.LetterFormat.Text;
 
+    /// <summary>Where the letter came from, as given (`letters/2009/derby.pdf`); none for a letter read from a string.</summary>
+    public string? Source { get; init; }
+
     private string? _text;
 
     /// <summary>The original text, untouched (the same string when the letter was read from one).</summary>

@@ -23,7 +23,8 @@ public sealed class LetterSnapshots(string directory, RuleProgram program)
 
     public LetterComparison Compare(LetterResult result)
     {
-        var received = JsonOutput.Serialize(result);
+        // Without the source path, which depends on where the batch is run from (Verify would scrub it).
+        var received = JsonOutput.Serialize(result with { Source = null });
         var comparison = Store.Compare(result.Name, received);
         if (comparison.Status != SnapshotStatus.Changed)
             return new LetterComparison(result.Name, comparison.Status, [], 0, received);

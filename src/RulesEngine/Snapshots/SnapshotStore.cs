@@ -68,8 +68,9 @@ public sealed class SnapshotStore(string directory, string extension = "json")
         if (!System.IO.Directory.Exists(Directory)) return [];
         var suffix = $".verified.{extension}";
         var names = current.ToHashSet(StringComparer.Ordinal);
-        return System.IO.Directory.EnumerateFiles(Directory, "*" + suffix)
-            .Select(f => Path.GetFileName(f)[..^suffix.Length]).Where(n => !names.Contains(n)).Order(StringComparer.Ordinal);
+        // Letters found in subfolders have ids with folders (`2009/derby`), and their snapshots mirror them.
+        return System.IO.Directory.EnumerateFiles(Directory, "*" + suffix, SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Directory, f)[..^suffix.Length].Replace('\\', '/')).Where(n => !names.Contains(n)).Order(StringComparer.Ordinal);
     }
 
     private static string Normalise(string text)

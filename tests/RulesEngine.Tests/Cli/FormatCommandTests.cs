@@ -73,4 +73,38 @@ public sealed class FormatCommandTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("--input jsonl writes JSON Lines", outcome.Error);
     }
+
+    [Fact]
+    public void Run_LettersOfOneNameInSubfoldersAndFormats_WritesEveryOneToItsOwnFileAndSaysWhy()
+    {
+        var letters = Path.Combine(_temp, "letters");
+        foreach (var folder in new[] { "a", "b" }) Directory.CreateDirectory(Path.Combine(letters, folder));
+        File.WriteAllText(Path.Combine(letters, "a", "letter.txt"), Seeds.Text(Seeds.Names[0]));
+        File.WriteAllText(Path.Combine(letters, "b", "letter.txt"), Seeds.Text(Seeds.Apa));
+        File.Copy(FormatFixtures.PathOf("pdf", Seeds.Apa), Path.Combine(letters, "derby.pdf"));
+        File.Copy(FormatFixtures.PathOf("docx", Seeds.Apa), Path.Combine(letters, "derby.docx"));
+        var output = Path.Combine(_temp, "out");
+        var outcome = CommandRunner.Run("run", letters, "--out", output);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var written = Directory.GetFiles(output, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(["a/letter.json", "b/letter.json", "derby.docx.json", "derby.pdf.json"], written);
+        Assert.Contains("would share the id 'derby': they are named 'derby.docx' and 'derby.pdf'", outcome.Error);
+        Assert.Contains("1 group(s) of letters shared an id", outcome.Error);
+        var record = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "b", "letter.json")))!;
+        Assert.Equal("b/letter", (string?)record["letter"]);
+        Assert.Equal(Path.Combine(letters, "b", "letter.txt"), (string?)record["source"]);
+    }
+
+    [Theory]
+    [InlineData("no such folder: nothere/", "nothere/")]
+    [InlineData("no such file: missing.txt", "missing.txt")]
+    [InlineData("no letters found in *.nothing", "*.nothing")]
+    public void Run_InputsThatNameNoLetter_ExitOneSayingWhich(string message, string input)
+    {
+        var outcome = CommandRunner.Run("run", input);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error);
+        Assert.Equal(1, outcome.Error.Split(message).Length - 1);
+        Assert.Equal("", outcome.Output);
+    }
 }
