@@ -24,9 +24,12 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
     public int Renamed { get; init; }
     public int Failed => _failures.Count;
 
+    private readonly SortedDictionary<Reading.LetterEncoding, int> _decoded = [];
+
     public void Add(LetterOutcome outcome)
     {
         Read++;
+        if (outcome.Result?.Encoding is { } encoding) _decoded[encoding] = _decoded.GetValueOrDefault(encoding) + 1;
         if (outcome.Result is not { } result)
         {
             _failures.Add(outcome.Error ?? $"{outcome.Source.DisplayPath}: error: unknown failure");
@@ -49,6 +52,7 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
         var text = new StringBuilder();
         text.Append($"{Read} letter(s) read, {Read - Failed} processed, {Failed} failed\n");
         foreach (var failure in _failures) text.Append($"  failed: {failure}\n");
+        foreach (var (encoding, count) in _decoded) text.Append($"{count} letter(s) read as {Reading.LetterEncodings.Title(encoding)} (not UTF-8; their records say \"encoding\")\n");
         if (Renamed > 0) text.Append($"{Renamed} group(s) of letters shared an id and were named apart (see the warnings above)\n");
         if (_letters.Count > 0)
         {

@@ -35,7 +35,7 @@ public static class LetterProcessor
         if (loaded.Error is { } error) return new LetterOutcome(source, null, error, loaded.Warnings);
         try
         {
-            var document = LetterReader.Read(loaded.Name, loaded.Chars, pool) with { Format = loaded.Format, Source = source.DisplayPath };
+            var document = LetterReader.Read(loaded.Name, loaded.Chars, pool) with { Format = loaded.Format, Source = source.DisplayPath, Encoding = loaded.Encoding };
             return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, keepText ? document.Text : null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

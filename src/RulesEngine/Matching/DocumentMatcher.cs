@@ -38,7 +38,7 @@ public static class DocumentMatcher
         // The record's evidence is read from the letter's match buffers: built before they go back.
         var (record, evidence) = builder.Build(context.Buffers.RecordEvidence);
         context.ReturnBuffers();
-        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source };
+        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source, Encoding = document.Encoding };
     }
 
     /// <summary>The rules with a non-zero count, by name.</summary>

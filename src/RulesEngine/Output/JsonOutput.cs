@@ -25,6 +25,7 @@ public static class JsonOutput
     private static readonly JsonEncodedText LetterName = JsonEncodedText.Encode("letter");
     private static readonly JsonEncodedText FormatName = JsonEncodedText.Encode("format");
     private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText EncodingName = JsonEncodedText.Encode("encoding");
 
     public static string Serialize(Value value, bool indented = true)
     {
@@ -80,6 +81,7 @@ public static class JsonOutput
         // Text is the usual case and adds nothing; a record read from a PDF, Word file or page says so.
         if (result.Format != Reading.Formats.LetterFormat.Text) writer.WriteString(FormatName, Reading.Formats.LetterFormats.Name(result.Format));
         if (result.Source is { } source) writer.WriteString(SourceName, source);
+        if (result.Encoding is { } encoding) writer.WriteString(EncodingName, Reading.LetterEncodings.Name(encoding));
         foreach (var (name, value) in result.Record.Fields)
         {
             writer.WritePropertyName(name);

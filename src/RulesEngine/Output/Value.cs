@@ -95,4 +95,7 @@ public sealed record LetterResult(
 
     /// <summary>The letter's path as given; written as `source` beside `letter` (its id) when known. Snapshots leave it out: it depends on where a batch is run from.</summary>
     public string? Source { get; init; }
+
+    /// <summary>How the letter's bytes were decoded, when not as UTF-8; written as `encoding`.</summary>
+    public Reading.LetterEncoding? Encoding { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed record Document(
     /// <summary>Where the letter came from, as given (`letters/2009/derby.pdf`); none for a letter read from a string.</summary>
     public string? Source { get; init; }
 
+    /// <summary>How the letter's bytes were decoded, when not as UTF-8 (the loader's decision).</summary>
+    public LetterEncoding? Encoding { get; init; }
+
     private string? _text;
 
     /// <summary>The original text, untouched (the same string when the letter was read from one).</summary>
@@ -53,7 +56,10 @@ public sealed record Document(
         // misses under cachegrind).
         var length = 0;
         for (var i = range.Start; i < range.End; i++)
-            length += Tokens[i].Length + (i > range.Start && Tokens[i].Has(TokenFlags.SpaceBefore) ? 1 : 0);
+        {
+            var token = Tokens[i];
+            length += (token.Has(TokenFlags.Decoded) ? token.Text.Length : token.Length) + (i > range.Start && token.Has(TokenFlags.SpaceBefore) ? 1 : 0);
+        }
         return string.Create(length, (Tokens, Content, range), static (chars, state) =>
         {
             var (tokens, content, range) = state;
@@ -63,8 +69,10 @@ public sealed record Document(
             {
                 var token = tokens[i];
                 if (i > range.Start && token.Has(TokenFlags.SpaceBefore)) chars[at++] = ' ';
-                text.Slice(token.Start, token.Length).CopyTo(chars[at..]);
-                at += token.Length;
+                // A character reference is quoted as the character it stands for.
+                var source = token.Has(TokenFlags.Decoded) ? token.Text.AsSpan() : text.Slice(token.Start, token.Length);
+                source.CopyTo(chars[at..]);
+                at += source.Length;
             }
         });
     }

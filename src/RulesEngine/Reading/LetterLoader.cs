@@ -13,6 +13,9 @@ public sealed record LoadedLetter(string Name, string Path, string? Text, string
 
     /// <summary>What the letter arrived as; a web page, Word file or PDF is read into text first (<see cref="DocumentConverter"/>).</summary>
     public LetterFormat Format { get; init; } = LetterFormat.Text;
+
+    /// <summary>How a text letter's bytes were decoded, when not as UTF-8: a decision the record and the run's summary show.</summary>
+    public LetterEncoding? Encoding { get; init; }
 }
 
 /// <summary>
@@ -61,6 +64,8 @@ public static class LetterLoader
         var format = LetterFormats.Detect(bytes, source.FilePath);
         if (format != LetterFormat.Text) return Convert(source, format, bytes.ToArray());
         if (bytes.StartsWith(OleCompoundFile)) return Fail(source, "a legacy Word (.doc) or password-protected Office file; save it as .docx or PDF");
+        // UTF-16 letters are full of NUL bytes: their byte-order mark says what they are before the binary test.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return DecodeUtf16(source, bytes);
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0) return Fail(source, $"the file is binary, not text (a NUL byte at offset {nul})");
 
@@ -77,6 +82,17 @@ public static class LetterLoader
         }
         catch (DecoderFallbackException e)
         {
+            // Not UTF-8. A letter saved by an older Windows program is Windows-1252 throughout: no
+            // valid UTF-8 sequence beyond ASCII anywhere, and every byte one that code page defines.
+            // A UTF-8 letter with a stray byte keeps its UTF-8 and loses only that byte.
+            if (bom == 0 && !HasUtf8BeyondAscii(content) && IsWindows1252(content))
+            {
+                // One byte, one character: the pool's buffer holds it as it holds UTF-8.
+                if (into is null) text = Windows1252.Value.GetString(content);
+                else chars = Into(into, content, Windows1252.Value);
+                if ((text is null ? chars.Span : text.AsSpan()).IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
+                return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings) { Chars = text is null ? chars : text.AsMemory(), Encoding = LetterEncoding.Windows1252 };
+            }
             if (into is null) text = Encoding.UTF8.GetString(content);
             else chars = Into(into, content, Encoding.UTF8);
             warnings.Add($"{source.DisplayPath}: warning: invalid UTF-8 at byte {bom + e.Index}; such bytes were replaced by U+FFFD");
@@ -84,6 +100,40 @@ public static class LetterLoader
         if ((text is null ? chars.Span : text.AsSpan()).IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
         return new LoadedLetter(source.Name, source.DisplayPath, text, null, warnings) { Chars = text is null ? chars : text.AsMemory() };
     }
+
+    private static LoadedLetter DecodeUtf16(LetterSource source, ReadOnlySpan<byte> bytes)
+    {
+        var bigEndian = bytes[0] == 0xFE;
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        string text;
+        try
+        {
+            text = encoding.GetString(bytes[2..]);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Fail(source, $"the letter starts with a UTF-16 byte-order mark but is not valid UTF-16 (at byte {2 + e.Index})");
+        }
+        if (text.AsSpan().IsWhiteSpace()) return Fail(source, "the letter is empty (white space only)");
+        return new LoadedLetter(source.Name, source.DisplayPath, text, null, []) { Chars = text.AsMemory(), Encoding = bigEndian ? LetterEncoding.Utf16BigEndian : LetterEncoding.Utf16LittleEndian };
+    }
+
+    /// <summary>Whether a valid UTF-8 sequence of two or more bytes occurs: then the text is UTF-8 with damage, not another code page.</summary>
+    private static bool HasUtf8BeyondAscii(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done && rune.Value >= 0x80) return true;
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
+        return false;
+    }
+
+    private static readonly Lazy<Encoding> Windows1252 = new(() => CodePagesEncodingProvider.Instance.GetEncoding(1252)!);
+
+    // Five bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) are not characters in Windows-1252: a file with them is something else.
+    private static bool IsWindows1252(ReadOnlySpan<byte> bytes) => bytes.IndexOfAny((ReadOnlySpan<byte>)[0x81, 0x8D, 0x8F, 0x90, 0x9D]) < 0;
 
     // The container of .doc files and of encrypted .docx files alike.
     private static ReadOnlySpan<byte> OleCompoundFile => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

@@ -162,8 +162,9 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             else if (c == '&' && EntityLength(i, end) is > 0 and var entityLength)
             {
                 var entity = new string(text, i, entityLength);
-                if (entity is "&nbsp;" or "&#160;") spaceBefore = true;
-                else Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(entity, DecodeEntity(entity)), ref spaceBefore, ref lineStart, ref cellStart, column0);
+                var decoded = System.Net.WebUtility.HtmlDecode(entity);
+                if (decoded is "\u00A0" || string.IsNullOrWhiteSpace(decoded)) spaceBefore = true;
+                else Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(decoded, TokenNormaliser.Normalise(decoded)), ref spaceBefore, ref lineStart, ref cellStart, column0, TokenFlags.Decoded);
                 i += entityLength;
             }
             else if (TokenNormaliser.IsWordChar(c))
@@ -186,6 +187,7 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
     {
         var start = i;
         var numeric = true;
+        var decodes = false;
         // The intern cache's hash is taken here, in the walk that finds the word's end, not in a second one.
         var hash = TokenStrings.HashSeed;
         while (i < end)
@@ -196,6 +198,14 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             var c = text[i];
             if (c == ' ') break;
             if (TokenNormaliser.IsWordChar(c)) numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
+            // A word goes on over a character reference for an apostrophe or a letter
+            // (`Children&#39;s`, `caf&eacute;`), as it does over the characters themselves.
+            else if (c == '&' && !numeric && WordEntityLength(i, end) is > 0 and var entityLength)
+            {
+                decodes = true;
+                i += entityLength;
+                continue;
+            }
             // A number goes on over `1,000` and `2.5`; a word over `children's`.
             else if (numeric ? !(c is '.' or ',' && i > start && i + 1 < end && char.IsDigit(text[i + 1]))
                              : !(TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))) break;
@@ -209,9 +219,28 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             hash = TokenStrings.HashStep(hash, '%');
             i++;
         }
+        if (decodes)
+        {
+            // The word as it reads (`Children's`), interned like any other, over the characters it was written with.
+            var word = System.Net.WebUtility.HtmlDecode(new string(text, start, i - start));
+            Add(line, kind, start, i - start, TokenStrings.Intern(word, _recentStrings), ref spaceBefore, ref lineStart, ref cellStart, column0, TokenFlags.Decoded);
+            return i;
+        }
         var strings = TokenStrings.Intern(text.AsSpan(start, i - start), TokenStrings.HashFinish(hash), _recentStrings);
         Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
+    }
+
+    /// <summary>The length of a character reference at <paramref name="at"/> that stands for an apostrophe before a letter, or for a letter; else 0.</summary>
+    private int WordEntityLength(int at, int end)
+    {
+        var length = EntityLength(at, end);
+        if (length == 0) return 0;
+        var decoded = System.Net.WebUtility.HtmlDecode(new string(text, at, length));
+        if (decoded.Length != 1) return 0;
+        var c = decoded[0];
+        if (char.IsLetter(c)) return length;
+        return TokenNormaliser.IsApostrophe(c) && at + length < end && char.IsLetter(text[at + length]) ? length : 0;
     }
 
     /// <summary>
@@ -253,9 +282,9 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
     ];
 
-    private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
+    private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0, TokenFlags decoded = TokenFlags.None)
     {
-        var flags = TokenFlags.None;
+        var flags = decoded;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;
         if (cellStart) flags |= TokenFlags.CellStart;
@@ -350,5 +379,4 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
 
     private static bool IsBlockTag(ReadOnlySpan<char> tag) => BlockTag().IsMatch(tag);
 
-    private static string DecodeEntity(string entity) => System.Net.WebUtility.HtmlDecode(entity).ToLowerInvariant();
 }

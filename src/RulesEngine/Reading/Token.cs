@@ -21,6 +21,12 @@ public enum TokenFlags
     LineEnd = 32,
     /// <summary>The first token of a table cell after the row's first.</summary>
     CellStart = 64,
+    /// <summary>
+    /// The token's characters hold an HTML character reference (`Children&amp;#39;s`, `&amp;amp;`): its
+    /// <see cref="Token.Text"/> is the decoded form, and a quote of it takes that, while its span
+    /// still covers the letter's own characters.
+    /// </summary>
+    Decoded = 128,
 }
 
 /// <summary>

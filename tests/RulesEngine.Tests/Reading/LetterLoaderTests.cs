@@ -22,10 +22,42 @@ public class LetterLoaderTests
     [Fact]
     public void Load_InvalidUtf8_ReplacesTheBytesAndWarns()
     {
-        var loaded = Decode([0x41, 0xFF, 0x42]);
+        // UTF-8 elsewhere in the letter (é) says the stray byte is damage, not another code page.
+        var loaded = Decode([0xC3, 0xA9, 0x41, 0xFF, 0x42]);
         Assert.True(loaded.Succeeded);
+        Assert.Equal("éA\uFFFDB", loaded.Text);
+        Assert.Null(loaded.Encoding);
+        Assert.Contains("invalid UTF-8 at byte 3", Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
+    public void Load_Windows1252Letter_IsReadAsWindows1252AndSaysSo()
+    {
+        // "Children’s services – £5" as an older Windows program saves it.
+        var loaded = Decode([.. "Children"u8, 0x92, .. "s services "u8, 0x96, .. " "u8, 0xA3, .. "5"u8]);
+        Assert.Equal("Children’s services – £5", loaded.Text);
+        Assert.Equal(LetterEncoding.Windows1252, loaded.Encoding);
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
+    public void Load_BytesWindows1252DoesNotDefine_AreInvalidUtf8Replaced()
+    {
+        var loaded = Decode([0x41, 0x81, 0x42]);
         Assert.Equal("A\uFFFDB", loaded.Text);
-        Assert.Contains("invalid UTF-8 at byte 1", Assert.Single(loaded.Warnings));
+        Assert.Null(loaded.Encoding);
+        Assert.Single(loaded.Warnings);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_Utf16WithAByteOrderMark_IsReadAsUtf16(bool bigEndian)
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var loaded = Decode([.. encoding.GetPreamble(), .. encoding.GetBytes("Dear Sir\nChildren’s services")]);
+        Assert.Equal("Dear Sir\nChildren’s services", loaded.Text);
+        Assert.Equal(bigEndian ? LetterEncoding.Utf16BigEndian : LetterEncoding.Utf16LittleEndian, loaded.Encoding);
     }
 
     [Fact]
@@ -98,6 +130,7 @@ public class LetterLoaderTests
         "Dear Sir,\nthe council."u8.ToArray(),
         new byte[] { 0xEF, 0xBB, 0xBF, 0x41, 0xFF, 0x42 },
         new byte[] { 0x41, 0xFF, 0x42 },
+        new byte[] { 0xC3, 0xA9, 0x41, 0xFF, 0x42 },
         " \n\t "u8.ToArray(),
         new byte[] { 0x41, 0x00 },
         Array.Empty<byte>(),

@@ -148,4 +148,15 @@ public class LetterReaderTests
     {
         Assert.True(Read("Just some text.").Head.IsEmpty);
     }
+
+    [Fact]
+    public void Reader_CharacterReferencesInAWord_AreOneTokenThatReadsDecoded()
+    {
+        const string text = "Children&#39;s services &amp; the council&rsquo;s caf&eacute; &pound;5";
+        var document = LetterReader.Read("refs", text);
+        Assert.Equal(["children's", "services", "&", "the", "council's", "café", "£", "5"], document.Tokens.Select(t => t.Norm));
+        Assert.Equal("Children's services & the council’s café £5", document.TextOf(document.All));
+        var (start, end) = document.CharSpan(new TokenRange(0, 1));
+        Assert.Equal("Children&#39;s", text[start..end]);
+    }
 }
