@@ -13,13 +13,28 @@ namespace RulesEngine.Explaining;
 /// </summary>
 public static class Explainer
 {
+    /// <summary>
+    /// Why <paramref name="path"/> names no field the output schema has, with the nearest that it
+    /// does (`no field 'rating.grad' in the output schema; did you mean 'rating.grade'?`); null when it names one.
+    /// </summary>
+    public static string? UnknownField(RuleProgram program, string path)
+    {
+        var known = SchemaPaths.All(program.Model);
+        if (known.Count == 0 || known.Contains(SchemaPaths.Shape(path))) return null;
+        var suggestion = Diagnostics.NameSuggester.Nearest(SchemaPaths.Shape(path), known);
+        return $"no field '{path}' in the output schema" + (suggestion is null ? "; `rulesengine fields` lists them" : $"; did you mean '{suggestion}'?");
+    }
+
     public static string Explain(RuleProgram program, Document document, string path)
     {
         var result = DocumentMatcher.Run(program, document);
-        var value = ValuePaths.Resolve(result.Record, path);
+        var (value, located) = ValuePaths.Locate(result.Record, path);
         var text = new StringBuilder();
         if (value is not null)
         {
+            // An item named by a field's value is explained at its index.
+            if (located != path) text.Append($"{path} is {located}\n");
+            path = located;
             text.Append($"{path} = {Show(value)}\n");
             var evidence = result.Evidence.Where(e => ValuePaths.Covers(path, e.Key)).ToList();
             foreach (var (leaf, item) in evidence.Take(10))
@@ -34,24 +49,50 @@ public static class Explainer
         }
         text.Append($"{path}: no value in {document.Name}\n");
         var field = path.Split('.', '[')[0];
+        var list = ListBefore(result.Record, located);
+        if (list is { } items) text.Append(DescribeItems(items.Path, items.List, located));
         var candidates = program.Rules.Where(r => r.Emits.Any(e => e.Target[0].Name == field)).ToList();
         if (candidates.Count == 0)
         {
             text.Append($"no rule emits '{field}'\n");
             return text.ToString();
         }
-        text.Append($"rules that can produce '{field}':\n");
+        text.Append(list is null ? $"rules that can produce '{field}':\n" : $"rules that add items to '{list.Value.Path}':\n");
         foreach (var rule in candidates) Probe(program, document, rule, result, text);
         return text.ToString();
+    }
+
+    /// <summary>The list whose item the path's last located step failed to find, if that is where it failed.</summary>
+    private static (string Path, ListValue List)? ListBefore(ObjectValue record, string located)
+    {
+        if (!located.EndsWith(']')) return null;
+        var open = located.LastIndexOf('[');
+        var listPath = located[..open];
+        return ValuePaths.Resolve(record, listPath) is ListValue list ? (listPath, list) : null;
+    }
+
+    private static string DescribeItems(string path, ListValue list, string located)
+    {
+        if (list.Items.Length == 0) return $"{path} is an empty list\n";
+        var range = list.Items.Length == 1 ? $"{path}[0]" : $"{path}[0] to {path}[{list.Items.Length - 1}]";
+        var described = $"{path} has {list.Items.Length} item(s), {range}";
+        // For an item named by a field's value: the values the items do have.
+        if (ValuePaths.Steps(located[located.LastIndexOf('[')..]).FirstOrDefault() is ValuePaths.Selector selector)
+        {
+            var values = list.Items.OfType<ObjectValue>().Select(i => i[selector.Field]).Where(v => v is not null).Select(v => Show(v!)).Distinct().ToList();
+            described += values.Count == 0 ? $"; none has a field '{selector.Field}'" : $"; their {selector.Field}: {string.Join(", ", values)}";
+        }
+        return described + "\n";
     }
 
     private static void Probe(RuleProgram program, Document document, CompiledRule rule, LetterResult result, StringBuilder text)
     {
         text.Append($"  rule '{rule.Name}' ({rule.Location})");
-        if (result.RuleHits.GetValueOrDefault(rule.Name) > 0)
+        var hits = result.RuleHits.GetValueOrDefault(rule.Name);
+        if (hits > 0)
         {
-            text.Append($": matched {result.RuleHits[rule.Name]} time(s), but its values did not reach this field (a conversion gave nothing, or an earlier value was kept)\n");
-            return;
+            var made = result.Evidence.Where(e => e.Value.Rule == rule.Name).Select(e => ItemOf(e.Key)).Distinct().Order(StringComparer.Ordinal).ToList();
+            text.Append($": matched {hits} time(s), making {string.Join(", ", made.Take(8))}{(made.Count > 8 ? $" and {made.Count - 8} more" : "")}");
         }
         var context = new MatchContext(program, document);
         var scopes = ScopeResolver.Resolve(context, rule.Scopes);
@@ -69,7 +110,8 @@ public static class Explainer
             {
                 var attempt = new MatchProbe();
                 vm.Probe = attempt;
-                vm.Run(rule.Program, start, scope.Range.Start, scope.Range.End, -1, out _);
+                // An attempt that matched is not why a value is missing: only the ones that failed count.
+                if (vm.Run(rule.Program, start, scope.Range.Start, scope.Range.End, -1, out _) >= 0 && hits > 0) continue;
                 if (attempt.FurthestPosition - start > (probe is null ? -1 : probe.FurthestPosition - bestStart))
                 {
                     probe = attempt;
@@ -77,7 +119,7 @@ public static class Explainer
                 }
             }
         }
-        text.Append($": {scopes.Count} place(s) to look in\n");
+        text.Append(hits > 0 ? $"; its furthest attempt that did not match, in {scopes.Count} place(s) to look in:\n" : $": {scopes.Count} place(s) to look in\n");
         if (probe is null || probe.FurthestPosition < 0)
         {
             text.Append("    it found nothing to try\n");
@@ -103,6 +145,13 @@ public static class Explainer
         return line.Substring(from, Math.Clamp(location.Length, 0, line.Length - from));
     }
 
+
+    /// <summary>The item a leaf path lies in (`outcomes[2]` for `outcomes[2].grade`), or the field itself.</summary>
+    private static string ItemOf(string leaf)
+    {
+        var close = leaf.IndexOf(']');
+        return close < 0 ? leaf.Split('.')[0] : leaf[..(close + 1)];
+    }
 
     private static string Show(Value value) => value is TextValue t ? $"\"{t.Text}\"" : value.ToJson();
 

@@ -164,7 +164,11 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
                 var entity = new string(text, i, entityLength);
                 var decoded = System.Net.WebUtility.HtmlDecode(entity);
                 if (decoded is "\u00A0" || string.IsNullOrWhiteSpace(decoded)) spaceBefore = true;
-                else Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(decoded, TokenNormaliser.Normalise(decoded)), ref spaceBefore, ref lineStart, ref cellStart, column0, TokenFlags.Decoded);
+                else
+                {
+                    Add(line, TokenKind.Symbol, i, entityLength, TokenStrings.WithNorm(decoded, TokenNormaliser.Normalise(decoded)), ref spaceBefore, ref lineStart, ref cellStart, column0);
+                    MarkLastDecoded();
+                }
                 i += entityLength;
             }
             else if (TokenNormaliser.IsWordChar(c))
@@ -223,13 +227,17 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         {
             // The word as it reads (`Children's`), interned like any other, over the characters it was written with.
             var word = System.Net.WebUtility.HtmlDecode(new string(text, start, i - start));
-            Add(line, kind, start, i - start, TokenStrings.Intern(word, _recentStrings), ref spaceBefore, ref lineStart, ref cellStart, column0, TokenFlags.Decoded);
+            Add(line, kind, start, i - start, TokenStrings.Intern(word, _recentStrings), ref spaceBefore, ref lineStart, ref cellStart, column0);
+            MarkLastDecoded();
             return i;
         }
         var strings = TokenStrings.Intern(text.AsSpan(start, i - start), TokenStrings.HashFinish(hash), _recentStrings);
         Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
         return i;
     }
+
+    // Set after the token is added, not passed in: the one call that records every token stays as it was (see TokenPool.Add).
+    private void MarkLastDecoded() => tokens[tokens.Count - 1].Flags |= TokenFlags.Decoded;
 
     /// <summary>The length of a character reference at <paramref name="at"/> that stands for an apostrophe before a letter, or for a letter; else 0.</summary>
     private int WordEntityLength(int at, int end)
@@ -282,9 +290,9 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
     ];
 
-    private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0, TokenFlags decoded = TokenFlags.None)
+    private void Add(ScannedLine line, TokenKind kind, int start, int length, TokenString strings, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
     {
-        var flags = decoded;
+        var flags = TokenFlags.None;
         if (spaceBefore) flags |= TokenFlags.SpaceBefore;
         if (lineStart) flags |= TokenFlags.LineStart;
         if (cellStart) flags |= TokenFlags.CellStart;
