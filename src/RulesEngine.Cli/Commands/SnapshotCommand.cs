@@ -110,23 +110,39 @@ internal static class SnapshotCommand
         return chosen.Count == 0 ? null : chosen.Count == comparison.Changes.Count ? [] : chosen;
     }
 
+    /// <summary>
+    /// The letter's changes by field path, each value change with where its new and old values
+    /// came from, and values whose evidence alone changed beside the value changes of their field.
+    /// </summary>
     private static void Print(LetterComparison comparison, bool colour)
     {
-        Console.Out.WriteLine($"{comparison.Letter}: {comparison.Changes.Count} field change(s)");
-        foreach (var (change, newBy, oldBy) in comparison.Changes)
+        var evidence = comparison.EvidenceChanges.Count;
+        Console.Out.WriteLine($"{comparison.Letter}: {comparison.Changes.Count} value change(s)" + (evidence > 0 ? $", {evidence} value(s) whose evidence alone changed" : ""));
+        var entries = comparison.Changes.Select(c => (c.Change.Path, Value: (AttributedChange?)c, Evidence: (EvidenceChange?)null))
+            .Concat(comparison.EvidenceChanges.Select(e => (e.Path, Value: (AttributedChange?)null, Evidence: (EvidenceChange?)e)))
+            .OrderBy(e => e.Path, Output.ListPathComparer.Instance);
+        foreach (var (_, value, moved) in entries)
         {
-            var (mark, code) = change.Kind switch { ChangeKind.Added => ("+", "32"), ChangeKind.Removed => ("-", "31"), _ => ("~", "33") };
-            var line = change.Kind switch
+            if (value is var (change, newBy, oldBy))
             {
-                ChangeKind.Added => $"{mark} {change.Path}: {change.New}",
-                ChangeKind.Removed => $"{mark} {change.Path}: {change.Old}",
-                _ => $"{mark} {change.Path}: {change.Old} -> {change.New}",
-            };
-            Console.Out.WriteLine(colour ? $"  \u001b[{code}m{line}\u001b[0m" : $"  {line}");
-            if (newBy is not null) Console.Out.WriteLine($"      now by {newBy}");
-            if (oldBy is not null && oldBy != newBy) Console.Out.WriteLine($"      was by {oldBy}");
+                var (mark, code) = change.Kind switch { ChangeKind.Added => ("+", "32"), ChangeKind.Removed => ("-", "31"), _ => ("~", "33") };
+                var line = change.Kind switch
+                {
+                    ChangeKind.Added => $"{mark} {change.Path}: {change.New}",
+                    ChangeKind.Removed => $"{mark} {change.Path}: {change.Old}",
+                    _ => $"{mark} {change.Path}: {change.Old} -> {change.New}",
+                };
+                Console.Out.WriteLine(colour ? $"  \u001b[{code}m{line}\u001b[0m" : $"  {line}");
+                if (newBy is not null) Console.Out.WriteLine($"      now by {newBy}");
+                if (oldBy is not null && oldBy != newBy) Console.Out.WriteLine($"      was by {oldBy}");
+            }
+            else if (moved is not null)
+            {
+                Console.Out.WriteLine($"  = {moved.Path}: same value, other evidence");
+                if (moved.NewBy is not null) Console.Out.WriteLine($"      now by {moved.NewBy}");
+                if (moved.OldBy is not null) Console.Out.WriteLine($"      was by {moved.OldBy}");
+            }
         }
-        if (comparison.EvidenceChanges > 0) Console.Out.WriteLine($"  ({comparison.EvidenceChanges} evidence detail(s) changed too: spans, lines or text)");
     }
 
     /// <summary>Asks on stderr and reads answers from stdin, so a review can also be scripted.</summary>

@@ -8,7 +8,13 @@ namespace RulesEngine.Snapshots;
 public sealed record AttributedChange(FieldChange Change, string? NewBy, string? OldBy);
 
 /// <summary>How one letter's output compares with its approved snapshot.</summary>
-public sealed record LetterComparison(string Letter, SnapshotStatus Status, IReadOnlyList<AttributedChange> Changes, int EvidenceChanges, string Received);
+public sealed record LetterComparison(string Letter, SnapshotStatus Status, IReadOnlyList<AttributedChange> Changes, IReadOnlyList<EvidenceChange> EvidenceChanges, string Received);
+
+/// <summary>
+/// A value whose evidence changed while the value itself did not (its text moved, another rule
+/// made it): one change per value, however many of its span, line and text changed.
+/// </summary>
+public sealed record EvidenceChange(string Path, string? NewBy, string? OldBy);
 
 /// <summary>
 /// Letter outputs against their approved snapshots (`<letter>.verified.json`), compared by
@@ -27,12 +33,20 @@ public sealed class LetterSnapshots(string directory, RuleProgram program)
         var received = JsonOutput.Serialize(result with { Source = null });
         var comparison = Store.Compare(result.Name, received);
         if (comparison.Status != SnapshotStatus.Changed)
-            return new LetterComparison(result.Name, comparison.Status, [], 0, received);
+            return new LetterComparison(result.Name, comparison.Status, [], [], received);
         var oldEvidence = EvidenceOf(File.ReadAllText(Store.VerifiedPath(result.Name)));
         var newEvidence = EvidenceOf(received);
         var recordChanges = comparison.Changes.Where(c => !IsEvidence(c.Path)).ToList();
         var attributed = recordChanges.Select(c => new AttributedChange(c, Describe(newEvidence, c.Path), Describe(oldEvidence, c.Path))).ToList();
-        return new LetterComparison(result.Name, SnapshotStatus.Changed, attributed, comparison.Changes.Count - recordChanges.Count, received);
+        // A value's evidence is one entry (rule, span, line, text): compared whole, so a moved value
+        // is one change. Evidence of a value that changed is shown with that value's change.
+        var evidenceOnly = oldEvidence.Select(p => p.Key).Union(newEvidence.Select(p => p.Key))
+            .Where(key => !JsonNode.DeepEquals(oldEvidence[key], newEvidence[key]))
+            .Where(key => !recordChanges.Any(c => ValuePaths.Covers(c.Path, key) || ValuePaths.Covers(key, c.Path)))
+            .Order(StringComparer.Ordinal)
+            .Select(key => new EvidenceChange(key, Describe(newEvidence, key), Describe(oldEvidence, key)))
+            .ToList();
+        return new LetterComparison(result.Name, SnapshotStatus.Changed, attributed, evidenceOnly, received);
     }
 
     /// <summary>Approves a letter's new output: all of it, or only the named field paths (and their evidence).</summary>
