@@ -35,7 +35,8 @@ public sealed class LanguageCommandTests : IDisposable
     {
         var outcome = CommandRunner.Run("test", "rules");
         Assert.True(outcome.ExitCode == 0, outcome.Error + outcome.Output);
-        Assert.Matches(@"(?m)^\d+ passed, 0 failed$", outcome.Output);
+        // Todo examples (known gaps) are counted, never failures.
+        Assert.Matches(@"(?m)^\d+ passed, 0 failed(, \d+ todo)?$", outcome.Output);
     }
 
     [Fact]
@@ -90,5 +91,21 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("\"Being healthy\"", outcome.Output);
         Assert.Contains("7 rows x 2 columns", outcome.Output);
+    }
+
+    [Fact]
+    public void Check_ARuleWithoutAnExample_WarnsAndTestCountsTodos()
+    {
+        var rules = Path.Combine(_temp, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nrule s\n  match \"was\" word -> w\n  emit v = text(w)\n\ntodo example s \"it was good\"\n  expect v = \"bad\"\n");
+        var check = CommandRunner.RunIn(_temp, null, "check", "rules");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("r.rules:1:6: warning: rule 'r' has no example", check.Output + check.Error);
+        Assert.Contains("[RE3103]", check.Output + check.Error);
+        Assert.DoesNotContain("rule 's' has no example", check.Output + check.Error);
+        var test = CommandRunner.RunIn(_temp, null, "test", "rules");
+        Assert.Equal(0, test.ExitCode);
+        Assert.Contains("0 passed, 0 failed, 1 todo", test.Output);
     }
 }

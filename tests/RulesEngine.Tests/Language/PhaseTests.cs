@@ -92,7 +92,8 @@ public class PhaseTests
               match "good" -> m
               emit grade = lower(m)
             """;
-        var warning = Assert.Single(Rules.Diagnose(rules));
+        // Besides each rule's missing example (RE3103).
+        var warning = Assert.Single(Rules.Diagnose(rules), d => d.Code != "RE3103");
         Assert.Equal("RE3101", warning.Code);
         Assert.Contains("rules 'a' and 'b' can match the same text", warning.Message);
     }

@@ -12,11 +12,12 @@ public class PackQualityTests
     }
 
     [Fact]
-    public void EveryRule_InThePack_HasAnExample()
+    public void Check_OfThePack_GivesNoWarnings()
     {
-        var withExamples = Support.Pack.Program.Model.Examples.Select(e => e.RuleName).ToHashSet();
-        var missing = Support.Pack.Program.Model.Rules.Where(r => !withExamples.Contains(r.Name)).Select(r => $"{r.Location} {r.Name}").ToList();
-        Assert.True(missing.Count == 0, "rules without an example:\n" + string.Join("\n", missing));
+        // The same policy `check` states: a rule without an example (RE3103), an unused lexicon,
+        // a possible tie are warnings there, and the pack is kept free of them here.
+        var warnings = Support.Pack.Compilation.Diagnostics.Where(d => d.Severity == RulesEngine.Diagnostics.Severity.Warning).Select(d => d.ToString()).ToList();
+        Assert.True(warnings.Count == 0, "check warns about the pack:\n" + string.Join("\n", warnings));
     }
 
     private static readonly HashSet<string> GenericWords = ["council", "county", "city", "borough", "district"];

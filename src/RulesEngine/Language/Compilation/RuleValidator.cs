@@ -55,6 +55,22 @@ internal sealed partial class RuleValidator
         foreach (var example in rules.Examples) validator.CheckExample(example);
         validator.CheckTies();
         validator.CheckUnusedLexicons();
+        validator.CheckRulesHaveExamples();
+    }
+
+    /// <summary>
+    /// A rule no example shows is one `test` cannot check and an expert cannot read by example: a
+    /// warning, so that `check` says it and the project's own suite (which holds the pack to no
+    /// warnings) agrees. A `todo` example counts: it documents a known gap.
+    /// </summary>
+    private void CheckRulesHaveExamples()
+    {
+        // While the files have errors, those come first: a missing example is no news then.
+        if (_diagnostics.Any(d => d.IsError)) return;
+        var shown = _rules.Examples.Select(e => e.RuleName).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in _rules.Rules.Where(r => !shown.Contains(r.Name)))
+            Warning(DiagnosticCodes.RuleWithoutExample, rule.Location,
+                $"rule '{rule.Name}' has no example; add one after it: example {rule.Name} \"a sentence it should match\" expect <field> = <value>");
     }
 
     private void Error(string code, SourceLocation location, string message, string? suggestion = null) =>
