@@ -55,6 +55,35 @@ public class BadDocumentTests
         Assert.Contains("Word document", ErrorOf("zip", zip.ToArray()));
     }
 
+    private static byte[] Package(string name, Action<Stream> write)
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = archive.CreateEntry(name, CompressionLevel.Fastest).Open()) write(entry);
+        return zip.ToArray();
+    }
+
+    [Fact]
+    public void Docx_WhosePartUnpacksWithoutBound_IsRefusedNotRead()
+    {
+        // 70 MB of white space packs into a few hundred KB: a ZIP bomb in miniature.
+        var bomb = Package("word/document.xml", stream =>
+        {
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 70; i++) stream.Write(spaces);
+        });
+        Assert.Contains("unpacks to more than 64 MB", ErrorOf("bomb", bomb));
+    }
+
+    [Fact]
+    public void Docx_WithADocumentTypeDeclaration_IsRefused()
+    {
+        var entities = Package("word/document.xml", stream => stream.Write(
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><x>&b;</x>"u8));
+        Assert.Contains("not a valid Word document (.docx)", ErrorOf("entities", entities));
+    }
+
     [Fact]
     public void LegacyWordFile_IsNamedWithWhatToDo() =>
         Assert.Contains("save it as .docx or PDF", ErrorOf("old", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]));

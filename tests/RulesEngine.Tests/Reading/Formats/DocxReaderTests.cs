@@ -98,4 +98,23 @@ public class DocxReaderTests
         var cell = Assert.Single(document.Tables).Rows[0].Cells[0];
         Assert.Equal(["healthy lifestyles", "good support"], cell.Items.Select(i => document.TextOf(i.Tokens)));
     }
+
+    [Fact]
+    public void Docx_ATextBoxWrittenWithItsFallback_IsReadOnceBeforeItsParagraph()
+    {
+        const string xml = """
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">
+            <w:body><w:p>
+              <w:r><mc:AlternateContent>
+                <mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Alexandra House</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+                <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Alexandra House</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
+              </mc:AlternateContent></w:r>
+              <w:r><w:t>Dear Sir</w:t></w:r>
+            </w:p></w:body></w:document>
+            """;
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open())) writer.Write(xml);
+        Assert.Equal("Alexandra House\n\nDear Sir\n", Text(zip.ToArray()));
+    }
 }
