@@ -194,14 +194,9 @@ internal sealed partial class RuleValidator
                         $"'@{annotation.Name}' is made in phase '{_symbols.Phases[made.Phase].Name}', which does not run before this rule's phase '{_symbols.Phases[phase].Name}'");
                 break;
             case RegexPattern regex:
-                try
-                {
-                    _ = new Regex(regex.Source, RegexOptions.NonBacktracking);
-                }
-                catch (Exception e) when (e is ArgumentException or NotSupportedException)
-                {
-                    Error(DiagnosticCodes.BadRegex, regex.Location, $"invalid regular expression: {e.Message}");
-                }
+                // Pointed at the character inside the regex, past its opening slash, when it sits on one line.
+                if (RegexCheck.Problem(regex.Source) is var (offset, message))
+                    Error(DiagnosticCodes.BadRegex, regex.Source.Contains('\n') ? regex.Location : regex.Location with { Column = regex.Location.Column + 1 + offset, Length = 1 }, message);
                 break;
             case SequencePattern sequence:
                 foreach (var item in sequence.Items) CheckPattern(item, phase, insideLookaround);
@@ -269,7 +264,32 @@ internal sealed partial class RuleValidator
                 NameSuggester.Nearest(example.RuleName, _symbols.Rules.Keys));
         if (example.Expectations.IsEmpty)
             Error(DiagnosticCodes.RuleWithoutAction, example.Location, "an example needs at least one 'expect' (a value, or 'expect none')");
+        if (_symbols.Rules.TryGetValue(example.RuleName, out var rule))
+            foreach (var expectation in example.Expectations.OfType<ExpectValue>()) CheckExpectedField(rule, expectation);
     }
+
+    /// <summary>
+    /// An example compares only its rule's values, so an `expect` must name a field the schema has
+    /// and the rule writes: otherwise it can only fail, and `check` says so before `test` does.
+    /// </summary>
+    private void CheckExpectedField(RuleDecl rule, ExpectValue expectation)
+    {
+        var shape = Output.SchemaPaths.Shape(expectation.PathText);
+        var schema = _schemaPaths ??= Output.SchemaPaths.All(_rules);
+        if (schema.Count > 0 && !schema.Contains(shape))
+        {
+            Error(DiagnosticCodes.UnknownField, expectation.Location, $"expect names '{expectation.PathText}', which the output schema does not have",
+                NameSuggester.Nearest(shape, schema));
+            return;
+        }
+        var written = rule.Emits.Select(e => e.TargetText).ToList();
+        if (written.Count == 0 || written.Any(target => Output.ValuePaths.Covers(target, shape) || Output.ValuePaths.Covers(shape, target))) return;
+        Error(DiagnosticCodes.UnknownField, expectation.Location,
+            $"expect names '{expectation.PathText}', which rule '{rule.Name}' never writes (it writes {string.Join(", ", written.Distinct().Select(w => $"'{w}'"))})",
+            NameSuggester.Nearest(shape, written));
+    }
+
+    private IReadOnlyList<string>? _schemaPaths;
 
     private void CheckUnusedLexicons()
     {
