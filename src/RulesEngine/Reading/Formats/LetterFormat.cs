@@ -40,8 +40,10 @@ public static class LetterFormats
     {
         var start = SkipByteOrderMarkAndSpace(bytes);
         if (start.StartsWith("%PDF-"u8)) return LetterFormat.Pdf;
-        // A PDF may have a few bytes of junk before its header (the specification allows 1 KB).
-        if (bytes.Length > 5 && bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0 && bytes.IndexOf((byte)0) >= 0) return LetterFormat.Pdf;
+        // A PDF may have a few bytes of junk before its header (the specification allows 1 KB); a
+        // text letter has no NUL byte, so the header is looked for only in a head that has one.
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf((byte)0) >= 0 && head.IndexOf("%PDF-"u8) >= 0) return LetterFormat.Pdf;
         if (bytes.StartsWith("PK\u0003\u0004"u8)) return LetterFormat.Word;
         if (LooksLikeHtml(start)) return LetterFormat.Html;
         if (start.StartsWith("<"u8) && fileName is not null &&
