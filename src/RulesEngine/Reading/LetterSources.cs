@@ -32,9 +32,11 @@ public static class LetterSources
         var missing = new List<string>();
         var empty = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string path, string id)
+        // Files are known by their full paths, so the same file named twice is one letter. A folder's
+        // files are made full from the folder's full path once: normalising each of 10,000 paths
+        // on its own made the listing outlast compiling the pack, and the batch waited for it.
+        void Add(string path, string id, string full)
         {
-            var full = Path.GetFullPath(path);
             if (seen.Add(full)) found.Add((LetterSource.FromFile(path, id), id, full));
         }
         foreach (var input in inputs)
@@ -49,17 +51,17 @@ public static class LetterSources
                 // One walk of the folder, filtered by name: a walk per pattern read a 10,000-letter folder five times.
                 var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(Formats.LetterFormats.IsLetterFileName).Order(StringComparer.Ordinal).ToList();
                 if (files.Count == 0) empty.Add(input);
-                foreach (var file in files) Add(file, RelativeId(input, file));
+                AddUnder(input, files);
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)
             {
                 var (root, files) = Glob(input);
                 if (files.Count == 0) empty.Add(input);
-                foreach (var file in files) Add(file, RelativeId(root, file));
+                AddUnder(root, files);
             }
             else if (File.Exists(input))
             {
-                Add(input, Path.GetFileNameWithoutExtension(input));
+                Add(input, Path.GetFileNameWithoutExtension(input), Path.GetFullPath(input));
             }
             else
             {
@@ -68,20 +70,36 @@ public static class LetterSources
         }
         var (letters, renamed) = Disambiguate(found);
         return new LetterListing(letters, missing, empty, renamed);
+
+        void AddUnder(string root, List<string> files)
+        {
+            var fullRoot = Path.GetFullPath(root);
+            foreach (var file in files)
+            {
+                var relative = RelativeTo(root, file);
+                Add(file, WithoutExtension(relative).Replace('\\', '/'), Path.Join(fullRoot, relative));
+            }
+        }
+    }
+
+    /// <summary>The part of <paramref name="file"/> under <paramref name="root"/>: the folder's own listing starts every path with it.</summary>
+    private static string RelativeTo(string root, string file)
+    {
+        if (root != "." && file.StartsWith(root, StringComparison.Ordinal) && file.Length > root.Length)
+            return file[root.Length..].TrimStart('/', '\\');
+        return root == "." && !Path.IsPathRooted(file) ? file : Path.GetRelativePath(root, file);
+    }
+
+    private static string WithoutExtension(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot > path.LastIndexOfAny(['/', '\\']) + 1 ? path[..dot] : path;
     }
 
     private static string DescribeMissing(string input) =>
         input.EndsWith('/') || input.EndsWith('\\') ? $"no such folder: {input}"
         : Path.HasExtension(input) ? $"no such file: {input}"
         : $"no such file or folder: {input}";
-
-    /// <summary>The path under <paramref name="root"/> without its extension, with `/` between folders on every system.</summary>
-    private static string RelativeId(string root, string file)
-    {
-        var relative = Path.GetRelativePath(root, file);
-        var withoutExtension = Path.Combine(Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative));
-        return withoutExtension.Replace('\\', '/');
-    }
 
     /// <summary>
     /// Ids made unique, deterministically from the input order: letters sharing an id first keep
