@@ -191,7 +191,6 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
     {
         var start = i;
         var numeric = true;
-        var decodes = false;
         // The intern cache's hash is taken here, in the walk that finds the word's end, not in a second one.
         var hash = TokenStrings.HashSeed;
         while (i < end)
@@ -202,20 +201,17 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             var c = text[i];
             if (c == ' ') break;
             if (TokenNormaliser.IsWordChar(c)) numeric &= char.IsAsciiDigit(c) || (c >= 128 && char.IsDigit(c));
-            // A word goes on over a character reference for an apostrophe or a letter
-            // (`Children&#39;s`, `caf&eacute;`), as it does over the characters themselves.
-            else if (c == '&' && !numeric && WordEntityLength(i, end) is > 0 and var entityLength)
-            {
-                decodes = true;
-                i += entityLength;
-                continue;
-            }
             // A number goes on over `1,000` and `2.5`; a word over `children's`.
             else if (numeric ? !(c is '.' or ',' && i > start && i + 1 < end && char.IsDigit(text[i + 1]))
                              : !(TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1]))) break;
             hash = TokenStrings.HashStep(hash, c);
             i++;
         }
+        // A word goes on over a character reference for an apostrophe or a letter (`Children&#39;s`,
+        // `caf&eacute;`), as it does over the characters themselves: rare, so taken up after the
+        // loop that every word runs, which stays as it was.
+        if (!numeric && i < end && text[i] == '&' && WordEntityLength(i, end) > 0)
+            return ScanWordWithReferences(line, start, i, end, ref spaceBefore, ref lineStart, ref cellStart, column0);
         var kind = numeric ? TokenKind.Number : TokenKind.Word;
         if (numeric && i < end && text[i] == '%')
         {
@@ -223,18 +219,31 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             hash = TokenStrings.HashStep(hash, '%');
             i++;
         }
-        // One call that records the token, whichever way its strings were found: a second call site
-        // stopped the compiler inlining it (2% of a batch's samples, measured with perf).
-        var strings = decodes ? DecodedWord(start, i) : TokenStrings.Intern(text.AsSpan(start, i - start), TokenStrings.HashFinish(hash), _recentStrings);
+        var strings = TokenStrings.Intern(text.AsSpan(start, i - start), TokenStrings.HashFinish(hash), _recentStrings);
         Add(line, kind, start, i - start, strings, ref spaceBefore, ref lineStart, ref cellStart, column0);
-        if (decodes) MarkLastDecoded();
         return i;
     }
 
-    /// <summary>A word written with character references, as it reads (`Children's`), interned like any other.</summary>
+    /// <summary>
+    /// The rest of a word that a character reference continues, from <paramref name="at"/>: the token
+    /// covers the characters written, and reads (and is compared) as the word they stand for.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private TokenString DecodedWord(int start, int end) =>
-        TokenStrings.Intern(System.Net.WebUtility.HtmlDecode(new string(text, start, end - start)), _recentStrings);
+    private int ScanWordWithReferences(ScannedLine line, int start, int at, int end, ref bool spaceBefore, ref bool lineStart, ref bool cellStart, int column0)
+    {
+        var i = at;
+        while (i < end)
+        {
+            var c = text[i];
+            if (TokenNormaliser.IsWordChar(c) || TokenNormaliser.IsApostrophe(c) && i + 1 < end && char.IsLetter(text[i + 1])) i++;
+            else if (c == '&' && WordEntityLength(i, end) is > 0 and var length) i += length;
+            else break;
+        }
+        var word = System.Net.WebUtility.HtmlDecode(new string(text, start, i - start));
+        Add(line, TokenKind.Word, start, i - start, TokenStrings.Intern(word, _recentStrings), ref spaceBefore, ref lineStart, ref cellStart, column0);
+        MarkLastDecoded();
+        return i;
+    }
 
     // Set after the token is added, not passed in: the one call that records every token stays as it was (see TokenPool.Add).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
