@@ -14,12 +14,51 @@ internal static class RuleOptions
         DefaultValueFactory = _ => DefaultRules,
     };
 
-    public static Argument<string> RulesArgument() => new("rule-folder")
+    public static Argument<string?> RulesArgument() => new("rules")
     {
-        Description = "The rule folder to use.",
+        Description = "The rule folder to use, or one rule file (its folder is loaded, and only that file's diagnostics and examples are shown). Default: rules/.",
         Arity = ArgumentArity.ZeroOrOne,
-        DefaultValueFactory = _ => DefaultRules,
     };
+
+    /// <summary>The same, as an option, for `check` and `test` to take `--rules DIR` as `run` does; no default of its own.</summary>
+    public static Option<string?> RulesOptionWithoutDefault() => new("--rules", "-r")
+    {
+        Description = "The rule folder (or one rule file), as the positional argument; default: rules/.",
+    };
+
+    /// <summary>What `check` and `test` are asked to look at: a rule folder, and the one file to show when a file was given.</summary>
+    public sealed record Target(string Folder, string? File);
+
+    /// <summary>The positional argument or `--rules` (not both, unless the same), else rules/; null after saying why on a mistake.</summary>
+    public static Target? ResolveTarget(string? positional, string? option, TextWriter error)
+    {
+        if (positional is not null && option is not null && positional != option)
+        {
+            error.WriteLine($"rulesengine: error: two rule folders given ({positional} and --rules {option}); give one");
+            return null;
+        }
+        var given = positional ?? option ?? DefaultRules;
+        if (File.Exists(given))
+        {
+            if (!given.EndsWith(".rules", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine($"rulesengine: error: {given} is not a rule file (*.rules) or a rule folder");
+                return null;
+            }
+            var folder = Path.GetDirectoryName(given);
+            return new Target(string.IsNullOrEmpty(folder) ? "." : folder, Path.GetFullPath(given));
+        }
+        if (!Directory.Exists(given) && positional is null && option is null)
+        {
+            error.WriteLine("rulesengine: error: no rules/ folder here; run from a project with rules/, or name the folder: rulesengine check path/to/rules");
+            return null;
+        }
+        return new Target(given, null);
+    }
+
+    /// <summary>Whether a diagnostic or an example at <paramref name="file"/> belongs to the one file asked about (all do when a folder was asked about).</summary>
+    public static bool Shows(Target target, string file) =>
+        target.File is null || string.Equals(Path.GetFullPath(file), target.File, StringComparison.Ordinal);
 
     /// <summary>Compiles and prints every diagnostic to stderr; null when there were errors.</summary>
     public static Compilation Compile(string folder, TextWriter error)

@@ -23,6 +23,10 @@ internal static class SnapshotCommand
         var review = new Option<bool>("--review") { Description = "Step through each change: [y]es accept, [n]o reject, [s]kip, [a]ccept all the rest, [q] reject all the rest." };
         var ci = new Option<bool>("--ci") { Description = "For CI: never approve anything, and fail on obsolete snapshots too." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores).", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be 1 or more (the letters processed at once)");
+        });
         var command = new Command("snapshot", """
             Compare each letter's output with its approved snapshot and show the differences field by field,
             each attributed to the rule that produced the new value or used to produce the old one.
@@ -73,7 +77,7 @@ internal static class SnapshotCommand
                         continue;
                     case SnapshotStatus.New:
                         fresh++;
-                        Console.Out.WriteLine($"{result.Name}: new, no approved snapshot ({store.Store.ReceivedPath(result.Name)})");
+                        Console.Out.WriteLine($"{result.Name}: new, no approved snapshot yet; its output is in {store.Store.ReceivedPath(result.Name)}; approve it with --accept {result.Name} (or --accept for every letter)");
                         break;
                     default:
                         changed++;

@@ -9,15 +9,35 @@ internal static class TestCommand
     public static Command Create()
     {
         var folder = RuleOptions.RulesArgument();
-        var command = new Command("test", "Run the examples inside the rule files; show each failure with expected and actual values.\n\nExamples:\n  rulesengine test\n  rulesengine test rules/")
+        var rules = RuleOptions.RulesOptionWithoutDefault();
+        var rule = new Option<string?>("--rule") { Description = "Run only this rule's examples." };
+        var command = new Command("test", """
+            Run the examples inside the rule files; show each failure with expected and actual values.
+            Exit code: 0 when no example fails (todo examples never fail), 1 otherwise.
+
+            Examples:
+              rulesengine test
+              rulesengine test --rules rules/
+              rulesengine test rules/letters/apa.rules
+              rulesengine test --rule outcome
+            """)
         {
-            folder,
+            folder, rules, rule,
         };
         command.SetAction(parse =>
         {
-            var compilation = RuleOptions.Compile(parse.GetValue(folder)!, Console.Error);
+            if (RuleOptions.ResolveTarget(parse.GetValue(folder), parse.GetValue(rules), Console.Error) is not { } target) return 1;
+            var compilation = RuleOptions.Compile(target.Folder, Console.Error);
             if (compilation.Program is null) return 1;
-            var results = ExampleRunner.RunAll(compilation.Program);
+            var only = parse.GetValue(rule);
+            if (only is not null && !compilation.Program.Model.Rules.Any(r => r.Name == only))
+            {
+                var nearest = RulesEngine.Diagnostics.NameSuggester.Nearest(only, compilation.Program.Model.Rules.Select(r => r.Name));
+                Console.Error.WriteLine($"rulesengine: error: no rule '{only}' in {target.Folder}" + (nearest is null ? "" : $"; did you mean '{nearest}'?"));
+                return 1;
+            }
+            var results = ExampleRunner.RunAll(compilation.Program)
+                .Where(r => (only is null || r.Example.RuleName == only) && RuleOptions.Shows(target, r.Example.Location.File)).ToList();
             foreach (var result in results.Where(r => r.Status != ExampleStatus.Passed))
             {
                 var label = result.Status switch
@@ -31,7 +51,7 @@ internal static class TestCommand
             }
             var passed = results.Count(r => r.Status == ExampleStatus.Passed);
             var failed = results.Count(r => r.Status == ExampleStatus.Failed);
-            var todo = results.Length - passed - failed;
+            var todo = results.Count - passed - failed;
             Console.Out.WriteLine(todo > 0 ? $"{passed} passed, {failed} failed, {todo} todo" : $"{passed} passed, {failed} failed");
             return failed == 0 ? 0 : 1;
         });

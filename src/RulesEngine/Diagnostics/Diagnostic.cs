@@ -11,7 +11,8 @@ public sealed record SourceLocation(string File, int Line, int Column, int Lengt
 {
     public static SourceLocation None { get; } = new("", 0, 0, 0);
 
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    // A problem with a whole file or folder has no line: it is named alone, not at a made-up `:0:0`.
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}" : File;
 }
 
 /// <summary>A problem found in rule files, as data: the code says which check found it (see docs/diagnostics.md).</summary>

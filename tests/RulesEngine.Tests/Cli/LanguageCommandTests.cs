@@ -108,4 +108,65 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.Equal(0, test.ExitCode);
         Assert.Contains("0 passed, 0 failed, 1 todo", test.Output);
     }
+
+    [Fact]
+    public void CheckAndTest_TakeRulesAsAnOptionToo()
+    {
+        Assert.Equal(0, CommandRunner.Run("check", "--rules", "rules").ExitCode);
+        var test = CommandRunner.Run("test", "--rules", "rules");
+        Assert.True(test.ExitCode == 0, test.Error + test.Output);
+        var both = CommandRunner.Run("check", "rules", "--rules", "other");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("two rule folders given", both.Error);
+    }
+
+    [Fact]
+    public void CheckAndTest_OnOneRuleFile_ShowOnlyThatFilesDiagnosticsAndExamples()
+    {
+        var rules = Path.Combine(_temp, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "a.rules"), "rule a\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample a \"it is good\"\n  expect w = \"good\"\n");
+        File.WriteAllText(Path.Combine(rules, "b.rules"), "rule b\n  match \"was\" word -> w\n  emit v = text(w)\n");
+        var check = CommandRunner.RunIn(_temp, null, "check", Path.Combine("rules", "a.rules"));
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("a.rules: 0 error(s), 0 warning(s)", check.Output);
+        Assert.DoesNotContain("rule 'b' has no example", check.Error);
+        var test = CommandRunner.RunIn(_temp, null, "test", Path.Combine("rules", "a.rules"));
+        Assert.Contains("1 passed, 0 failed", test.Output);
+    }
+
+    [Fact]
+    public void Test_WithRule_RunsThatRulesExamplesAndSuggestsAMisspeltName()
+    {
+        var one = CommandRunner.Run("test", "--rule", "outcome");
+        Assert.True(one.ExitCode == 0, one.Error + one.Output);
+        Assert.Matches(@"(?m)^[1-9]\d* passed, 0 failed", one.Output);
+        var all = CommandRunner.Run("test");
+        Assert.NotEqual(all.Output.Split('\n')[^2], one.Output.Split('\n')[^2]);
+        var misspelt = CommandRunner.Run("test", "--rule", "outcme");
+        Assert.Equal(1, misspelt.ExitCode);
+        Assert.Contains("no rule 'outcme' in rules; did you mean 'outcome'?", misspelt.Error);
+    }
+
+    [Fact]
+    public void Check_WithoutARulesFolder_SaysHowToNameOneAndAMissingFolderHasNoFakePosition()
+    {
+        var none = CommandRunner.RunIn(_temp, null, "check");
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("no rules/ folder here; run from a project with rules/, or name the folder", none.Error);
+        var missing = CommandRunner.RunIn(_temp, null, "check", "nothere");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("nothere: error: ", missing.Error);
+        Assert.DoesNotContain(":0:0", missing.Error);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("snapshot")]
+    public void Jobs_BelowOne_IsAUsageError(string command)
+    {
+        var outcome = command == "run" ? CommandRunner.Run("run", "seeds", "--jobs", "0") : CommandRunner.Run("snapshot", "seeds", "--snapshots", _temp, "--jobs", "0");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("--jobs must be 1 or more", outcome.Error + outcome.Output);
+    }
 }
