@@ -52,7 +52,40 @@ public sealed class ImportTests : IDisposable
     {
         File.CreateSymbolicLink(Path.Combine(_rules, "common", "link.rules"), Path.Combine(_root, "secret.rules"));
         var error = Assert.Single(CompileMain("import \"common/link.rules\"\n").Errors);
-        Assert.Contains("link to a file outside the rule folder", error.Message);
+        Assert.Contains("through a link to a file outside the rule folder", error.Message);
+    }
+
+    [Fact]
+    public void Import_ThroughALinkedFolderPointingOutside_IsRejected()
+    {
+        // The file itself is no link; the folder on its way is.
+        Directory.CreateDirectory(Path.Combine(_root, "elsewhere"));
+        File.WriteAllText(Path.Combine(_root, "elsewhere", "plain.rules"), "lexicon secret { x }\n");
+        Directory.CreateSymbolicLink(Path.Combine(_rules, "linked"), Path.Combine(_root, "elsewhere"));
+        var error = Assert.Single(CompileMain("import \"linked/plain.rules\"\n").Errors);
+        Assert.Equal("RE2008", error.Code);
+        Assert.DoesNotContain(RuleCompiler.CompileFolder(_rules).Sources.Keys, k => k.Contains("plain.rules"));
+    }
+
+    [Fact]
+    public void RuleFileInTheFolder_ThatLinksOutside_IsRefusedNotRead()
+    {
+        File.CreateSymbolicLink(Path.Combine(_rules, "evil.rules"), Path.Combine(_root, "secret.rules"));
+        var compilation = CompileMain("rule r\n  match \"good\"\n  emit grade = 3\n");
+        var error = Assert.Single(compilation.Errors);
+        Assert.Equal("RE2008", error.Code);
+        Assert.DoesNotContain(compilation.Sources.Values, text => text.Contains("secret"));
+    }
+
+    [Fact]
+    public async Task RuleFile_ThatIsANamedPipe_IsNotOpenedAndTheCheckFinishes()
+    {
+        var pipe = Path.Combine(_rules, "pipe.rules");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe)) await mkfifo.WaitForExitAsync();
+        Assert.True(File.Exists(pipe));
+        // Opening a pipe waits for a writer: the compile must not open it, so it finishes.
+        var compilation = await Task.Run(() => CompileMain("rule r\n  match \"good\"\n  emit grade = 3\n")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(compilation.Diagnostics, d => d.Message.Contains("not a regular file (a named pipe or a device)"));
     }
 
     [Fact]

@@ -18,9 +18,15 @@ internal sealed class RuleSetLoader
     private readonly List<RuleFileModel> _files = [];
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
 
+    private readonly string _realRoot;
+
+    // Rule files are a few KB; a file this large is not one (or is a device that never ends).
+    private const long MaxRuleFileBytes = 4 * 1024 * 1024;
+
     private RuleSetLoader(string root, List<Diagnostic> diagnostics)
     {
         _root = Path.GetFullPath(root);
+        _realRoot = RealPath(_root);
         _diagnostics = diagnostics;
     }
 
@@ -35,7 +41,15 @@ internal sealed class RuleSetLoader
         var entries = Directory.GetFiles(folder, "*.rules").Order(StringComparer.Ordinal).ToList();
         if (entries.Count == 0)
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CannotReadRules, Severity.Error, new SourceLocation(folder, 0, 0), "the rule folder has no *.rules file"));
-        foreach (var entry in entries) loader.Load(Path.GetFullPath(entry), null);
+        foreach (var entry in entries)
+        {
+            // The files found in the folder are held to the folder as imports are: one that is a
+            // link (or sits behind a linked folder) leading outside is refused, not read.
+            var full = Path.GetFullPath(entry);
+            if (!loader.IsReallyInsideRoot(full))
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.ImportOutsideFolder, Severity.Error, new SourceLocation(DisplayPath(full), 0, 0), "this rule file is a link to a file outside the rule folder; it was not read"));
+            else loader.Load(full, null);
+        }
         return (new RuleSet([.. loader._files]), loader._sources);
     }
 
@@ -54,7 +68,19 @@ internal sealed class RuleSetLoader
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            // A named pipe or a device reports no length: it is never opened (opening a pipe waits
+            // for a writer, and a device may never end), and neither is a file too large to be rules.
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxRuleFileBytes)
+            {
+                _diagnostics.Add(new Diagnostic(DiagnosticCodes.CannotReadRules, Severity.Error,
+                    from?.Location ?? new SourceLocation(DisplayPath(fullPath), 0, 0), $"the rule file is larger than {MaxRuleFileBytes / (1024 * 1024)} MB; it was not read"));
+                return;
+            }
+            if (length == 0)
+                _diagnostics.Add(new Diagnostic(DiagnosticCodes.CannotReadRules, Severity.Warning,
+                    from?.Location ?? new SourceLocation(DisplayPath(fullPath), 0, 0), "the rule file is empty, or not a regular file (a named pipe or a device); nothing was read from it"));
+            text = length == 0 ? "" : ReadLimited(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -92,9 +118,9 @@ internal sealed class RuleSetLoader
             _diagnostics.Add(new Diagnostic(DiagnosticCodes.ImportNotFound, Severity.Error, import.Location, $"imported file '{import.Path}' does not exist", near));
             return null;
         }
-        if (new FileInfo(target).ResolveLinkTarget(returnFinalTarget: true) is { } linked && !IsInsideRoot(linked.FullName))
+        if (!IsReallyInsideRoot(target))
         {
-            Report(import, DiagnosticCodes.ImportOutsideFolder, $"import '{import.Path}' is a link to a file outside the rule folder");
+            Report(import, DiagnosticCodes.ImportOutsideFolder, $"import '{import.Path}' leads through a link to a file outside the rule folder");
             return null;
         }
         return target;
@@ -102,6 +128,41 @@ internal sealed class RuleSetLoader
 
     private bool IsInsideRoot(string fullPath) =>
         fullPath.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Whether the file, with every link on its way resolved (a linked folder as much as a linked file), is inside the rule folder's real place.</summary>
+    private bool IsReallyInsideRoot(string fullPath) =>
+        RealPath(fullPath).StartsWith(_realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The path with each component's link followed, as the system's realpath gives it. A loop of
+    /// links stops after 40 steps (as the system's own limit) and is reported as it stands.
+    /// </summary>
+    private static string RealPath(string fullPath, int depth = 0)
+    {
+        if (depth > 40) return fullPath;
+        var root = Path.GetPathRoot(fullPath) ?? "/";
+        var current = root;
+        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.LinkTarget is { } link)
+            {
+                var target = Path.GetFullPath(Path.IsPathRooted(link) ? link : Path.Combine(current, link));
+                current = RealPath(target, depth + 1);
+            }
+            else current = next;
+        }
+        return current;
+    }
+
+    private static string ReadLimited(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[Math.Min(stream.Length, MaxRuleFileBytes)];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return new System.Text.UTF8Encoding(false).GetString(buffer, 0, read).TrimStart('\uFEFF');
+    }
 
     private void Report(Import import, string code, string message) =>
         _diagnostics.Add(new Diagnostic(code, Severity.Error, import.Location, message));
