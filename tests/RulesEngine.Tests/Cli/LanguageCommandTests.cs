@@ -169,4 +169,18 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("--jobs must be 1 or more", outcome.Error + outcome.Output);
     }
+
+    [Fact]
+    public void Run_WithAFreeSpacingRegex_IsADiagnosticNotAStackTrace()
+    {
+        var rules = Path.Combine(_temp, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match /(?x)a#comment/ -> m\n  emit x = text(m)\n");
+        File.WriteAllText(Path.Combine(_temp, "l.txt"), "a b c");
+        var outcome = CommandRunner.RunIn(_temp, null, "run", "l.txt");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("r.rules:2:10: error: an inline option here changes how the rest of the regex reads", outcome.Error);
+        Assert.DoesNotContain("Unhandled exception", outcome.Error);
+        Assert.DoesNotContain("   at ", outcome.Error);
+    }
 }

@@ -196,8 +196,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         ReferencePattern r when ClassTest.Names.TryGetValue(r.Name, out var tokenClass) => new ClassTest(tokenClass),
         ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) =>
             new WordSetTest(lexicon.Entries.SelectMany(e => e.Phrases).Select(p => PatternAnalysis.Tokenise(p)[0].Norm).ToHashSet(StringComparer.Ordinal)),
-        RegexPattern r => new RegexTest(new Regex("^(?:" + r.Source + ")$",
-            RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None))),
+        RegexPattern r => new RegexTest(TokenRegex.Create(r.Source, r.IgnoreCase)),
         NegationPattern n => new NotTest(SingleTokenTest(n.Inner)),
         AlternationPattern a => AnyOf([.. a.Alternatives.Select(SingleTokenTest)]),
         _ => throw new InvalidOperationException($"not a single-token test: {pattern.GetType().Name}"),

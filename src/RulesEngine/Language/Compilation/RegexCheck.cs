@@ -31,6 +31,17 @@ internal static class RegexCheck
         {
             return (0, $"invalid regular expression: {e.Message}");
         }
+        // Valid alone, but not as the matcher runs it on a whole token: an inline option reached past
+        // its end (free spacing, `(?x)`, makes a `#` comment of everything after it, the closing included).
+        try
+        {
+            _ = TokenRegex.Create(source, ignoreCase: false);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            var option = source.IndexOf("(?", StringComparison.Ordinal);
+            return (Math.Max(0, option), "an inline option here changes how the rest of the regex reads ((?x) makes a # comment of everything after it); rule regexes do not take (?x): write the regex without it");
+        }
         return StrayBrace(source);
     }
 
