@@ -17,6 +17,10 @@ internal static class ReadCommand
         {
             Description = "Print the text the engine reads instead of the outline: for a web page, Word file or PDF, the text its reader made, which evidence offsets and line numbers point into.",
         };
+        var showTokens = new Option<bool>("--tokens")
+        {
+            Description = "Print every token with its line and column, its class (word, number, percentage, punctuation, symbol) and what rules compare it as.",
+        };
         var command = new Command("read", """
             Show the sections, tables, lists and sentences the engine finds in letters.
 
@@ -24,9 +28,10 @@ internal static class ReadCommand
               rulesengine read seeds/000_c8c4be644e6a807e.txt
               rulesengine read letter.pdf
               rulesengine read letter.docx --text
+              rulesengine read seeds/001_40b1d20b9b1c5b4c.txt --tokens
             """)
         {
-            letters, showText,
+            letters, showText, showTokens,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +52,8 @@ internal static class ReadCommand
                     Console.Out.Write(loaded.Text);
                     continue;
                 }
-                Console.Out.Write(DocumentOutline.Format(LetterReader.Read(loaded.Name, loaded.Text!) with { Format = loaded.Format }));
+                var document = LetterReader.Read(loaded.Name, loaded.Text!) with { Format = loaded.Format };
+                Console.Out.Write(parse.GetValue(showTokens) ? DocumentOutline.Tokens(document) : DocumentOutline.Format(document));
                 Console.Out.WriteLine();
             }
             return failures == 0 ? 0 : 2;

@@ -8,7 +8,8 @@ namespace RulesEngine.Reading;
 /// </summary>
 public static class DocumentOutline
 {
-    private const int Preview = 60;
+    // Whole lines, as the letter has them: only text longer than this (a whole head or section) is cut.
+    private const int Preview = 400;
 
     public static string Format(Document document)
     {
@@ -50,6 +51,37 @@ public static class DocumentOutline
 
         text.Append($"figures ({document.Figures.Length}):\n");
         foreach (var figure in document.Figures) text.Append($"  {Shorten(figure.Description)}\n");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Every token with where it is, its class and what rules compare it as: so an analyst sees
+    /// that `edhelpline@ofsted.gov.uk` is seven tokens, or that `22.30%` is one percentage.
+    /// </summary>
+    public static string Tokens(Document document)
+    {
+        var text = new StringBuilder();
+        text.Append($"{document.Name}: {document.Tokens.Length} tokens (line:column  class  text  [compared as, when it differs]  marks)\n");
+        foreach (var token in document.Tokens)
+        {
+            var kind = token.Kind switch
+            {
+                TokenKind.Word => "word",
+                TokenKind.Number => "number",
+                TokenKind.Percentage => "percentage",
+                TokenKind.Punctuation => "punctuation",
+                _ => "symbol",
+            };
+            var marks = new List<string>();
+            if (token.Has(TokenFlags.AllCaps)) marks.Add("all capitals");
+            else if (token.Has(TokenFlags.Capitalised)) marks.Add("capitalised");
+            if (token.Has(TokenFlags.LineStart)) marks.Add("starts a line");
+            if (token.Has(TokenFlags.CellStart)) marks.Add("starts a cell");
+            if (token.Has(TokenFlags.Decoded)) marks.Add("character reference");
+            // Lower case goes without saying; a quote, dash or reference made plain is shown.
+            var norm = token.Norm != token.Text.ToLowerInvariant() ? $"  [{token.Norm}]" : "";
+            text.Append($"{token.Line,5}:{token.Column,-4} {kind,-11} {token.Text}{norm}{(marks.Count > 0 ? "  (" + string.Join(", ", marks) + ")" : "")}\n");
+        }
         return text.ToString();
     }
 

@@ -107,4 +107,25 @@ public sealed class FormatCommandTests : IDisposable
         Assert.Equal(1, outcome.Error.Split(message).Length - 1);
         Assert.Equal("", outcome.Output);
     }
+
+    [Fact]
+    public void ReadTokens_ShowsEachTokenWithItsClassSoAnAddressIsSeenAsSeveral()
+    {
+        var letter = Path.Combine(_temp, "l.txt");
+        File.WriteAllText(letter, "Write to edhelpline@ofsted.gov.uk about the council\u2019s 22.30% share.\n");
+        var outcome = CommandRunner.Run("read", letter, "--tokens");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("l: 15 tokens", outcome.Output);
+        Assert.Matches(@"1:10\s+word\s+edhelpline", outcome.Output);
+        Assert.Matches(@"1:20\s+punctuation @", outcome.Output);
+        Assert.Matches(@"word\s+council’s  \[council's\]", outcome.Output);
+        Assert.Matches(@"percentage\s+22.30%", outcome.Output);
+    }
+
+    [Fact]
+    public void Read_ShowsWholeCellsNotCutAtSixtyCharacters()
+    {
+        var outcome = CommandRunner.Run("read", Path.Combine("seeds", Seeds.Apa + ".txt"));
+        Assert.Contains("\"The contribution of the local authority's children's services in maintaining and improving outcomes for children and young people.\"", outcome.Output);
+    }
 }
