@@ -16,6 +16,7 @@ internal static class CommandLine
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ReadCommand.Create());
+        root.Subcommands.Add(FieldsCommand.Create());
         return root;
     }
 }

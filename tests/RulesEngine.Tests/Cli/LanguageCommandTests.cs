@@ -183,4 +183,17 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", outcome.Error);
         Assert.DoesNotContain("   at ", outcome.Error);
     }
+
+    [Fact]
+    public void Fields_ListsTheSchemaWithItsWritersAndCountsPerLetterKind()
+    {
+        var schema = CommandRunner.Run("fields");
+        Assert.True(schema.ExitCode == 0, schema.Error);
+        Assert.Matches(@"(?m)^rating\.grade\s+int\s+rating$", schema.Output);
+        Assert.Matches(@"(?m)^outcomes\[\]\.area\s+text\s+outcome$", schema.Output);
+        var counted = CommandRunner.Run("fields", "seeds");
+        Assert.Contains("5 letter(s): 1 apa, 4 rating", counted.Output);
+        Assert.Matches(@"(?m)^rating\.grade\s+int\s+rating\s+apa 0 of 1, rating 4 of 4$", counted.Output);
+        Assert.Matches(@"(?m)^outcomes\[\]\.grade\s+int\s+outcome\s+apa 1 of 1, rating 0 of 4$", counted.Output);
+    }
 }

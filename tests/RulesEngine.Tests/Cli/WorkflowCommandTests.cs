@@ -183,6 +183,7 @@ public sealed class WorkflowCommandTests : IDisposable
     [InlineData("explain")]
     [InlineData("watch")]
     [InlineData("read")]
+    [InlineData("fields")]
     public void Help_OfEveryCommand_ShowsExamples(string command)
     {
         var outcome = CommandRunner.Run(command, "--help");
