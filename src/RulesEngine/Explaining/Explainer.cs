@@ -157,17 +157,43 @@ public static class Explainer
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    /// <summary>The letter line holding a span, with a caret under it, as compilers show source.</summary>
+    // Context shown around a value: its sentence, or this much of its line either side when longer.
+    private const int ContextWidth = 70;
+
+    /// <summary>
+    /// The text around a span with a caret under it, as compilers show source: the sentence that
+    /// holds it (not a whole 1,200-character paragraph line), cut to a window around the span when
+    /// the sentence is long, with `...` where it was cut.
+    /// </summary>
     private static string Quote(Document document, int start, int end)
     {
         var text = document.Text;
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        if (start == 0) lineStart = 0;
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
         var lineEnd = text.IndexOf('\n', start);
         if (lineEnd < 0) lineEnd = text.Length;
-        var line = text[lineStart..lineEnd].TrimEnd('\r').Replace('\t', ' ');
-        var column = start - lineStart;
-        var width = Math.Max(1, Math.Min(end, lineEnd) - start);
+        // A short line is shown whole; a long one (a paragraph on one line) down to the sentence.
+        var (from, to) = lineEnd - lineStart > 2 * ContextWidth && SentenceAround(document, start, end) is var (s, e)
+            ? (Math.Max(s, lineStart), Math.Min(e, lineEnd))
+            : (lineStart, lineEnd);
+        if (start - from > ContextWidth) from = start - ContextWidth;
+        if (to - Math.Min(end, to) > ContextWidth) to = Math.Min(end, to) + ContextWidth;
+        var before = from > lineStart ? "..." : "";
+        var after = to < lineEnd ? "..." : "";
+        var shown = text[from..to].TrimEnd('\r').Replace('\t', ' ');
+        var column = before.Length + start - from;
+        var width = Math.Max(1, Math.Min(end, to) - start);
+        var line = before + shown + after;
         return $"    | {line}\n    | {new string(' ', Math.Min(column, line.Length))}^{new string('~', Math.Max(0, Math.Min(width, line.Length - column) - 1))}\n";
+    }
+
+    /// <summary>The character span of the sentence holding <paramref name="start"/>, if the reader found one.</summary>
+    private static (int Start, int End)? SentenceAround(Document document, int start, int end)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            var (from, to) = document.CharSpan(sentence.Tokens);
+            if (from <= start && start < to) return (from, Math.Max(to, Math.Min(end, to)));
+        }
+        return null;
     }
 }

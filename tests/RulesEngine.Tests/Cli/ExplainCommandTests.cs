@@ -63,4 +63,17 @@ public class ExplainCommandTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains(message, outcome.Error);
     }
+
+    [Fact]
+    public void Explain_AValueInALongParagraph_QuotesItsSentenceNotTheWholeLine()
+    {
+        var outcome = CommandRunner.Run("explain", Apa, "context[3].measure");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var quoted = outcome.Output.Split('\n').First(l => l.StartsWith("    | ", StringComparison.Ordinal));
+        Assert.Contains("Of the children in primary schools 24.9% are from BME communities.", quoted);
+        Assert.DoesNotContain("Derby city's population", quoted);
+        Assert.True(quoted.Length < 200, quoted);
+        var caret = outcome.Output.Split('\n').First(l => l.TrimStart().StartsWith("| ", StringComparison.Ordinal) && l.Contains('^'));
+        Assert.Equal(quoted.IndexOf("BME communities", StringComparison.Ordinal), caret.IndexOf('^'));
+    }
 }
