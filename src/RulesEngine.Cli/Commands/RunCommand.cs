@@ -61,6 +61,7 @@ internal static class RunCommand
         };
         command.SetAction(parse =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using var logging = Logging.Create(parse);
             var log = logging.CreateLogger("run");
             var streaming = parse.GetValue(input) == "jsonl";
@@ -160,7 +161,17 @@ internal static class RunCommand
                 Console.CancelKeyPress -= onCancel;
             }
             writer.Complete();
-            Console.Error.Write(summary.Format());
+            var destination = (chosen, outDirectory) switch
+            {
+                ("json", null) => "on stdout as JSON",
+                (_, null) => "on stdout as JSON Lines",
+                ("csv", _) => $"in {outDirectory} as one CSV table per record type",
+                ("html", _) => $"in {Path.Combine(outDirectory, "report.html")}",
+                ("html-letters", _) => $"in {outDirectory} as one HTML page per letter",
+                ("jsonl", _) => $"in {Path.Combine(outDirectory, "letters.jsonl")}",
+                _ => $"in {outDirectory} as one JSON file per letter",
+            };
+            Console.Error.Write(summary.Format(clock.Elapsed, destination));
             if (skipped > 0) Console.Error.WriteLine($"{skipped} letter(s) skipped as up to date (--resume)");
             return summary.Failed == 0 ? 0 : 2;
         });

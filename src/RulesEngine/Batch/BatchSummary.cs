@@ -47,11 +47,17 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
         foreach (var (rule, ticks) in result.RuleTicks) CollectionsMarshal.GetValueRefOrAddDefault(_ticks, rule, out _) += ticks;
     }
 
-    public string Format()
+    // Failures listed by name before the rest are only counted: a batch of broken files should not bury the summary.
+    private const int FailuresShown = 20;
+
+    /// <param name="elapsed">The batch's time, for the closing line's letters a second.</param>
+    /// <param name="destination">Where the records went ("to out/ as one JSON file per letter", "on stdout"), for the closing line.</param>
+    public string Format(TimeSpan? elapsed = null, string? destination = null)
     {
         var text = new StringBuilder();
         text.Append($"{Read} letter(s) read, {Read - Failed} processed, {Failed} failed\n");
-        foreach (var failure in _failures) text.Append($"  failed: {failure}\n");
+        foreach (var failure in _failures.Take(FailuresShown)) text.Append($"  failed: {failure}\n");
+        if (_failures.Count > FailuresShown) text.Append($"  ... and {_failures.Count - FailuresShown} more failed letter(s)\n");
         foreach (var (encoding, count) in _decoded) text.Append($"{count} letter(s) read as {Reading.LetterEncodings.Title(encoding)} (not UTF-8; their records say \"encoding\")\n");
         if (Renamed > 0) text.Append($"{Renamed} group(s) of letters shared an id and were named apart (see the warnings above)\n");
         if (_letters.Count > 0)
@@ -67,6 +73,14 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
             var hits = _hits.GetValueOrDefault(rule);
             var milliseconds = _ticks.GetValueOrDefault(rule) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
             text.Append($"  {rule}: {hits}{(hits == 0 ? " (never fired)" : "")} ({milliseconds:0.0} ms)\n");
+        }
+        // The closing line, where a reader's eye lands: how long, how fast, and where the records are.
+        if (elapsed is { } time)
+        {
+            var seconds = Math.Max(time.TotalSeconds, 0.001);
+            text.Append($"done: {Read} letter(s) in {seconds:0.00} s ({Read / seconds:0} a second)");
+            text.Append(destination is null ? "" : $"; {Read - Failed} record(s) {destination}");
+            text.Append(Failed > 0 ? $"; {Failed} failed (listed above)\n" : "\n");
         }
         return text.ToString();
     }

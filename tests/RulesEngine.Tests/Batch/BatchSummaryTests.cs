@@ -60,4 +60,19 @@ public class BatchSummaryTests
         Assert.Null(dropped.Text);
         Assert.Equal(kept.Result!.Record, dropped.Result!.Record);
     }
+
+    [Fact]
+    public void ManyFailures_AreListedUpToTwentyAndTheClosingLineSaysTimeSpeedAndWhere()
+    {
+        var program = Rules.Compile("output { grade: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");
+        var summary = new BatchSummary(program);
+        for (var i = 0; i < 25; i++) summary.Add(LetterProcessor.Process(program, LetterSource.FromText($"empty{i}", "")));
+        summary.Add(LetterProcessor.Process(program, LetterSource.FromText("good", "good")));
+
+        var text = summary.Format(TimeSpan.FromSeconds(2), "in out/ as one JSON file per letter");
+
+        Assert.Equal(20, text.Split('\n').Count(l => l.StartsWith("  failed: ", StringComparison.Ordinal)));
+        Assert.Contains("  ... and 5 more failed letter(s)", text);
+        Assert.EndsWith("done: 26 letter(s) in 2.00 s (13 a second); 1 record(s) in out/ as one JSON file per letter; 25 failed (listed above)\n", text);
+    }
 }
