@@ -41,6 +41,12 @@ internal static class RunCommand
         };
         input.AcceptOnlyFromAmong("text", "jsonl");
         var name = new Option<string?>("--name") { Description = "The id of a letter read from stdin (-); default: -." };
+        var summaryFormat = new Option<string>("--summary")
+        {
+            Description = "How the run's summary is written on stderr: text for a person, json for a script (counts, failures, fields per letter, hits per rule, time).",
+            DefaultValueFactory = _ => "text",
+        };
+        summaryFormat.AcceptOnlyFromAmong("text", "json");
         var command = new Command("run", """
             Run the rule pack over letters and write one record per letter, every value with its evidence.
             Exit code: 0 when every letter was processed, 2 when some failed, 1 on a usage or rule error.
@@ -57,7 +63,7 @@ internal static class RunCommand
             Ctrl-C stops after the letters in progress; every file left behind is complete.
             """)
         {
-            inputs, rules, output, format, jobs, resume, input, name,
+            inputs, rules, output, format, jobs, resume, input, name, summaryFormat,
         };
         command.SetAction(parse =>
         {
@@ -65,6 +71,7 @@ internal static class RunCommand
             using var logging = Logging.Create(parse);
             var log = logging.CreateLogger("run");
             var streaming = parse.GetValue(input) == "jsonl";
+            var summaryAsJson = parse.GetValue(summaryFormat) == "json";
             var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given : streaming ? ["-"] : [DefaultLetters];
             if (streaming && (parse.GetValue(format) is { } f && f != "jsonl" || parse.GetValue(resume)))
             {
@@ -142,8 +149,12 @@ internal static class RunCommand
                 using var progress = new BatchProgress(streaming ? 0 : listed.Count, Console.Error);
                 foreach (var outcome in BatchRunner.Run(compilation.Program, sources, Math.Max(1, parse.GetValue(jobs)), interrupt.Token, writer.Prepare, writer.ShowsLetterText))
                 {
-                    foreach (var warning in outcome.Warnings) log.LogWarning("{Warning}", warning);
-                    if (outcome.Error is { } error) log.LogError("{Error}", error);
+                    // With the summary as data, stderr holds only that JSON: its failures and warnings list these.
+                    if (!summaryAsJson)
+                    {
+                        foreach (var warning in outcome.Warnings) log.LogWarning("{Warning}", warning);
+                        if (outcome.Error is { } error) log.LogError("{Error}", error);
+                    }
                     writer.Write(outcome);
                     summary.Add(outcome);
                     progress.Advance(outcome.Source.Name);
@@ -171,7 +182,7 @@ internal static class RunCommand
                 ("jsonl", _) => $"in {Path.Combine(outDirectory, "letters.jsonl")}",
                 _ => $"in {outDirectory} as one JSON file per letter",
             };
-            Console.Error.Write(summary.Format(clock.Elapsed, destination));
+            Console.Error.Write(summaryAsJson ? summary.ToJson(clock.Elapsed, destination) : summary.Format(clock.Elapsed, destination));
             if (skipped > 0) Console.Error.WriteLine($"{skipped} letter(s) skipped as up to date (--resume)");
             return summary.Failed == 0 ? 0 : 2;
         });

@@ -26,9 +26,17 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
 
     private readonly SortedDictionary<Reading.LetterEncoding, int> _decoded = [];
 
+    // Warnings are kept for the summary as data (a person reads them as they are logged); a batch
+    // that warns about every letter keeps only the first ones and a count.
+    private const int WarningsKept = 200;
+    private readonly List<string> _warnings = [];
+    private int _warningCount;
+
     public void Add(LetterOutcome outcome)
     {
         Read++;
+        foreach (var warning in outcome.Warnings)
+            if (_warningCount++ < WarningsKept) _warnings.Add(warning);
         if (outcome.Result?.Encoding is { } encoding) _decoded[encoding] = _decoded.GetValueOrDefault(encoding) + 1;
         if (outcome.Result is not { } result)
         {
@@ -83,5 +91,59 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
             text.Append(Failed > 0 ? $"; {Failed} failed (listed above)\n" : "\n");
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The same summary as data (`run --summary json`), for a script or a dashboard: counts, every
+    /// failure, the letters' fields found and missing (the first ones, as in the text), hits and
+    /// milliseconds per rule, the time and where the records went. Keys are written in a fixed order.
+    /// </summary>
+    public string ToJson(TimeSpan? elapsed = null, string? destination = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("read", Read);
+            json.WriteNumber("processed", Read - Failed);
+            json.WriteNumber("failed", Failed);
+            json.WriteNumber("renamed", Renamed);
+            if (elapsed is { } time) json.WriteNumber("seconds", Math.Round(time.TotalSeconds, 3));
+            if (destination is not null) json.WriteString("records", destination);
+            json.WriteStartObject("encodings");
+            foreach (var (encoding, count) in _decoded) json.WriteNumber(Reading.LetterEncodings.Name(encoding), count);
+            json.WriteEndObject();
+            json.WriteStartArray("failures");
+            foreach (var failure in _failures) json.WriteStringValue(failure);
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in _warnings) json.WriteStringValue(warning);
+            json.WriteEndArray();
+            json.WriteNumber("warnings_not_listed", Math.Max(0, _warningCount - _warnings.Count));
+            json.WriteStartArray("letters");
+            foreach (var (letter, found, missing) in _letters)
+            {
+                json.WriteStartObject();
+                json.WriteString("letter", letter);
+                json.WriteNumber("found", found);
+                json.WriteStartArray("missing");
+                foreach (var field in missing) json.WriteStringValue(field);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteNumber("letters_not_listed", Math.Max(0, _processed - _letters.Count));
+            json.WriteStartObject("rules");
+            foreach (var rule in program.RuleNames.Distinct().Order(StringComparer.Ordinal))
+            {
+                json.WriteStartObject(rule);
+                json.WriteNumber("hits", _hits.GetValueOrDefault(rule));
+                json.WriteNumber("milliseconds", Math.Round(_ticks.GetValueOrDefault(rule) * 1000.0 / System.Diagnostics.Stopwatch.Frequency, 1));
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 }

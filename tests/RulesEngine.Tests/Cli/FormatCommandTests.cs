@@ -128,4 +128,21 @@ public sealed class FormatCommandTests : IDisposable
         var outcome = CommandRunner.Run("read", Path.Combine("seeds", Seeds.Apa + ".txt"));
         Assert.Contains("\"The contribution of the local authority's children's services in maintaining and improving outcomes for children and young people.\"", outcome.Output);
     }
+
+    [Fact]
+    public void RunSummaryJson_LeavesOnlyTheSummaryAsDataOnStderr()
+    {
+        var folder = Path.Combine(_temp, "letters");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "good.txt"), Seeds.Text(Seeds.Names[0]));
+        File.WriteAllText(Path.Combine(folder, "empty.txt"), "");
+        var outcome = CommandRunner.Run("run", folder, "--summary", "json");
+        Assert.Equal(2, outcome.ExitCode);
+        var summary = JsonNode.Parse(outcome.Error)!;
+        Assert.Equal(2, (int)summary["read"]!);
+        Assert.Equal(1, (int)summary["failed"]!);
+        Assert.Contains("empty.txt: error: the letter is empty", (string)summary["failures"]![0]!);
+        Assert.Equal("good", (string)summary["letters"]![0]!["letter"]!);
+        Assert.Equal(1, (int)summary["rules"]!["rating"]!["hits"]!);
+    }
 }
