@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string PossibleTie = "RE3101";
     public const string UnusedLexicon = "RE3102";
     public const string RuleWithoutExample = "RE3103";
+    public const string FileNotLoaded = "RE3104";
 
     public const string CannotReadRules = "RE4001";
 }

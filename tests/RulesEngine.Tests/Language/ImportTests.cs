@@ -103,4 +103,15 @@ public sealed class ImportTests : IDisposable
         var compilation = CompileMain("import \"common/a.rules\"\nrule r\n  match a b -> m\n  emit m = text(m)\n");
         Assert.True(compilation.Succeeded, compilation.Format());
     }
+
+    [Fact]
+    public void RuleFileInASubfolder_ThatNothingImports_IsNamedWithTheImportThatWouldLoadIt()
+    {
+        File.WriteAllText(Path.Combine(_rules, "common", "email.rules"), "lexicon unused_here { x }\n");
+        var compilation = CompileMain("import \"common/grades.rules\"\nrule r\n  match grade_word -> g\n  emit grade = value(g)\n");
+        var warning = Assert.Single(compilation.Diagnostics, d => d.Code == "RE3104");
+        Assert.EndsWith("email.rules", warning.Location.File);
+        Assert.Contains("add `import \"common/email.rules\"` to", warning.Message);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "RE3104" && d.Location.File.EndsWith("grades.rules"));
+    }
 }

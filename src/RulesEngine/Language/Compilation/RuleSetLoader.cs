@@ -50,7 +50,27 @@ internal sealed class RuleSetLoader
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.ImportOutsideFolder, Severity.Error, new SourceLocation(DisplayPath(full), 0, 0), "this rule file is a link to a file outside the rule folder; it was not read"));
             else loader.Load(full, null);
         }
+        loader.ReportFilesNotLoaded(entries);
         return (new RuleSet([.. loader._files]), loader._sources);
+    }
+
+    /// <summary>
+    /// A rule file in a subfolder that no loaded file imports would be silently left out: it is
+    /// named, with the import that would load it (today's rules are not all in effect otherwise).
+    /// </summary>
+    private void ReportFilesNotLoaded(List<string> entries)
+    {
+        var loaded = _loading.ToHashSet(StringComparer.Ordinal);
+        var entry = entries.Count > 0 ? DisplayPath(Path.GetFullPath(entries[0])) : null;
+        foreach (var file in Directory.EnumerateFiles(_root, "*.rules", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var full = Path.GetFullPath(file);
+            if (loaded.Contains(full)) continue;
+            var display = DisplayPath(full);
+            var import = Path.GetRelativePath(_root, full).Replace('\\', '/');
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.FileNotLoaded, Severity.Warning, new SourceLocation(display, 0, 0),
+                entry is null ? "this rule file is not loaded: nothing imports it" : $"this rule file is not loaded: nothing imports it; add `import \"{import}\"` to {entry}"));
+        }
     }
 
     /// <summary>Rule text given directly (examples in tests, stdin): imports are not allowed.</summary>
