@@ -26,6 +26,10 @@ internal sealed partial class RuleValidator
         CheckAssignable(target, emit.Value, valueType, bound, emit.TargetText, emit.Value.Location);
     }
 
+    /// <summary>Where a record of the schema is declared, so that a message about a missing field says where to add it.</summary>
+    private static string SchemaPlace(RecordDecl record) =>
+        (record.Name == "output" ? "the output schema" : $"record {record.Name}") + $" ({record.Location})";
+
     private ValueType? ResolveTarget(EmitAction emit)
     {
         var current = new ValueType("output");
@@ -39,7 +43,7 @@ internal sealed partial class RuleValidator
             var field = record.Fields.FirstOrDefault(f => f.Name == step.Name);
             if (field is null)
             {
-                Error(DiagnosticCodes.UnknownField, emit.Location, $"the schema's {(record.Name == "output" ? "output" : "record " + record.Name)} has no field '{step.Name}'",
+                Error(DiagnosticCodes.UnknownField, emit.Location, $"{SchemaPlace(record)} has no field '{step.Name}'; add it there to emit it",
                     NameSuggester.Nearest(step.Name, record.Fields.Select(f => f.Name)));
                 return null;
             }
@@ -66,7 +70,7 @@ internal sealed partial class RuleValidator
                 var declared = record.Fields.FirstOrDefault(f => f.Name == field.Name);
                 if (declared is null)
                 {
-                    Error(DiagnosticCodes.UnknownField, field.Location, $"record {record.Name} has no field '{field.Name}'",
+                    Error(DiagnosticCodes.UnknownField, field.Location, $"{SchemaPlace(record)} has no field '{field.Name}'; add it there to emit it",
                         NameSuggester.Nearest(field.Name, record.Fields.Select(f => f.Name)));
                     continue;
                 }
