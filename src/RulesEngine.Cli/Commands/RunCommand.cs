@@ -23,7 +23,7 @@ internal static class RunCommand
         var format = new Option<string?>("--format", "-f")
         {
             Description = "json: <out>/<letter>.json (the default with --out); jsonl: one line per letter (the default on stdout); " +
-                          "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter.",
+                          "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter and <out>/index.html listing them.",
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
         var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores, so that a letter read from disk leaves no core idle); output is identical to a sequential run.", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
@@ -98,7 +98,7 @@ internal static class RunCommand
                 {
                     "csv" => new CsvTablesWriter(outDirectory!, compilation.Program.Model),
                     "html" => new HtmlReportWriter(Path.Combine(outDirectory!, "report.html")),
-                    "html-letters" => new HtmlLetterPagesWriter(outDirectory!),
+                    "html-letters" => new HtmlLetterPagesWriter(outDirectory!, compilation.Program.OutputFields),
                     "json" when outDirectory is not null => new JsonFilesWriter(outDirectory),
                     "json" => new JsonStdoutWriter(Console.Out),
                     _ when outDirectory is null => new JsonLinesWriter(Console.Out) { WritesFailures = streaming },

@@ -21,6 +21,10 @@ public static class HtmlLetters
 
     public const string Footer = "</body></html>\n";
 
+    /// <summary>The report's header with a page title of its own (a letter's page is titled by its letter).</summary>
+    public static string HeaderTitled(string title) =>
+        Header.Replace("<title>RulesEngine report</title>", $"<title>{E(title)}</title>").Replace("<h1>RulesEngine report</h1>", $"<h1>{E(title)}</h1>");
+
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>One letter's section: its fields linked to their evidence, and its text with the evidence highlighted.</summary>

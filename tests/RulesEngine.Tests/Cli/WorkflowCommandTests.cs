@@ -56,6 +56,25 @@ public sealed class WorkflowCommandTests : IDisposable
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         Assert.DoesNotContain("<script>", File.ReadAllText(Path.Combine(_temp, "a.html")));
         Assert.Contains("<mark id=\"l0-e", File.ReadAllText(Path.Combine(_temp, "b.html")));
+        Assert.Contains("<title>b</title>", File.ReadAllText(Path.Combine(_temp, "b.html")));
+    }
+
+    [Fact]
+    public void RunHtmlLetters_WritesAnIndexOfEveryLetterWithItsFieldsAndFailures()
+    {
+        var letters = Letters(("rating.txt", Seeds.Text(Seeds.Names[0])), ("empty.txt", ""));
+        Directory.CreateDirectory(Path.Combine(letters, "2006"));
+        File.WriteAllText(Path.Combine(letters, "2006", "derby.txt"), Seeds.Text(Seeds.Apa));
+        var output = Path.Combine(_temp, "pages");
+        var outcome = CommandRunner.Run("run", letters, "--out", output, "--format", "html-letters");
+        Assert.Equal(2, outcome.ExitCode);
+        var index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("<title>3 letter(s)</title>", index);
+        Assert.Contains("<a href=\"2006/derby.html\">2006/derby</a></td><td>Derby City Council</td><td>2006-11-01</td><td>apa</td>", index);
+        Assert.Contains("<a href=\"rating.html\">rating</a></td><td>Derbyshire County Council</td><td>2009-12-09</td><td>rating</td>", index);
+        Assert.Contains("<td>empty</td>", index);
+        Assert.Contains("<strong>failed</strong>: ", index);
+        Assert.Contains("href=\"../index.html\"", File.ReadAllText(Path.Combine(output, "2006", "derby.html")));
     }
 
     [Fact]
