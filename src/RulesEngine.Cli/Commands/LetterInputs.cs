@@ -21,7 +21,7 @@ internal static class LetterInputs
         if (listing.Missing.Count > 0) return null;
         if (listing.Letters.Count == 0)
         {
-            error.WriteLine($"rulesengine: error: no letters found in {string.Join(", ", paths)} (letters are *.txt, *.html, *.htm, *.docx and *.pdf files)");
+            error.WriteLine($"rulesengine: error: no letters found in {string.Join(", ", paths)} (letters are {string.Join(", ", RulesEngine.Reading.Formats.LetterFormats.FolderExtensions.Select(e => "*" + e))} files)");
             return null;
         }
         foreach (var empty in listing.Empty) error.WriteLine($"rulesengine: warning: no letters found in {empty}");

@@ -13,14 +13,24 @@ namespace RulesEngine.Reading.Formats;
 public sealed class LetterTextWriter
 {
     private readonly StringBuilder _text = new();
-    private bool _inTable;
+
+    // Blocks are parted by a blank line, except the rows of one table and the items of one list.
+    private enum Group { None, Table, List }
+
+    private Group _group;
+
+    private void Begin(Group group)
+    {
+        if (_text.Length > 0 && (group == Group.None || group != _group)) _text.Append('\n');
+        _group = group;
+    }
 
     public void Heading(string text)
     {
         var line = OneLine(text);
         if (line.Length == 0) return;
-        EndTable();
-        _text.Append("## ").Append(line).Append("\n\n");
+        Begin(Group.None);
+        _text.Append("## ").Append(line).Append('\n');
     }
 
     /// <summary>A paragraph; its lines are the hard breaks the document has (`&lt;br&gt;`, Word's breaks, a PDF's lines).</summary>
@@ -28,9 +38,8 @@ public sealed class LetterTextWriter
     {
         var kept = lines.Select(OneLine).Where(l => l.Length > 0).ToList();
         if (kept.Count == 0) return;
-        EndTable();
+        Begin(Group.None);
         foreach (var line in kept) _text.Append(line).Append('\n');
-        _text.Append('\n');
     }
 
     public void Paragraph(string text) => Paragraph([text]);
@@ -40,48 +49,30 @@ public sealed class LetterTextWriter
     {
         var line = OneLine(text);
         if (line.Length == 0) return;
-        EndTable();
-        if (_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n' && EndsWithListItem()) _text.Length--;
-        _text.Append(' ', 2 * Math.Max(0, level - 1)).Append("- ").Append(line).Append("\n\n");
+        Begin(Group.List);
+        _text.Append(' ', 2 * Math.Max(0, level - 1)).Append("- ").Append(line).Append('\n');
     }
 
     /// <summary>One table row. Consecutive rows form one table; <see cref="EndTable"/> or any other block ends it.</summary>
     public void TableRow(IReadOnlyList<TableCellText> cells)
     {
         if (cells.Count == 0 || cells.All(c => c.IsEmpty)) return;
-        if (!_inTable && _text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n')) _text.Append('\n');
+        Begin(Group.Table);
         for (var i = 0; i < cells.Count; i++)
         {
             if (i > 0) _text.Append('\t');
             _text.Append(cells[i].Render());
         }
         _text.Append('\n');
-        _inTable = true;
     }
 
     /// <summary>Ends the table being written, so that the next rows start another one.</summary>
     public void EndTable()
     {
-        if (!_inTable) return;
-        _text.Append('\n');
-        _inTable = false;
+        if (_group == Group.Table) _group = Group.None;
     }
 
-    public override string ToString()
-    {
-        EndTable();
-        return _text.ToString().TrimEnd('\n') + "\n";
-    }
-
-    private bool EndsWithListItem()
-    {
-        // The block before the blank line: its line starts (after indentation) with "- ".
-        var end = _text.Length - 2;
-        var start = end;
-        while (start > 0 && _text[start - 1] != '\n') start--;
-        while (start < end && _text[start] == ' ') start++;
-        return end - start >= 2 && _text[start] == '-' && _text[start + 1] == ' ';
-    }
+    public override string ToString() => _text.ToString();
 
     // As the text reader's limit for a title line (StructureBuilder): longer, it is a sentence.
     private const int MaxHeadingWords = 20;

@@ -16,19 +16,20 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, int Page)
     public double Size => Words.Max(w => w.Size);
     public bool Bold => Words.All(w => w.Bold);
 
+    private string? _text;
+
     /// <summary>The words with single spaces, and a tab where the gap is wider than a few spaces (text laid out in columns).</summary>
-    public string Text
+    public string Text => _text ??= Join();
+
+    private string Join()
     {
-        get
+        var text = new System.Text.StringBuilder(Words[0].Text);
+        for (var i = 1; i < Words.Count; i++)
         {
-            var text = new System.Text.StringBuilder(Words[0].Text);
-            for (var i = 1; i < Words.Count; i++)
-            {
-                var gap = Words[i].Left - Words[i - 1].Right;
-                text.Append(gap > ColumnGap * Size ? '\t' : ' ').Append(Words[i].Text);
-            }
-            return text.ToString();
+            var gap = Words[i].Left - Words[i - 1].Right;
+            text.Append(gap > ColumnGap * Size ? '\t' : ' ').Append(Words[i].Text);
         }
+        return text.ToString();
     }
 
     /// <summary>The line cut at its column breaks: where each part starts, and its words.</summary>

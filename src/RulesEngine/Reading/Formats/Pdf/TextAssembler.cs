@@ -15,9 +15,6 @@ internal sealed partial class TextAssembler
     // (single-spaced text advances about 1.2-1.35 em a line; a paragraph gap adds half a line or more).
     private const double ParagraphGap = 1.5;
 
-    [GeneratedRegex(@"(?<=\p{L})-$")]
-    private static partial Regex HyphenAtEnd();
-
     [GeneratedRegex(@"^\p{Ll}")]
     private static partial Regex StartsLowerCase();
 
@@ -196,10 +193,12 @@ internal sealed partial class TextAssembler
             if (line.Length == 0) continue;
             if (text.Length > 0)
             {
-                var before = text.ToString();
-                if (HyphenAtEnd().IsMatch(before) && StartsLowerCase().IsMatch(line))
+                // Only the text's end is looked at: a long cell's lines are joined without copying what came before.
+                if (text.Length >= 2 && text[^1] == '-' && char.IsLetter(text[^2]) && char.IsLower(line[0]))
                 {
-                    var head = Regex.Match(before, @"\p{L}+-$").Value;
+                    var headStart = text.Length - 2;
+                    while (headStart > 0 && char.IsLetter(text[headStart - 1])) headStart--;
+                    var head = text.ToString(headStart, text.Length - headStart);
                     var tail = Regex.Match(line, @"^\p{L}+").Value;
                     // "co-" + "ordinated": kept as "co-ordinated" where the letter writes it so elsewhere.
                     if (!_hyphenated.Contains((head + tail).ToLowerInvariant())) text.Length--;
