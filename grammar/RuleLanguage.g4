@@ -183,6 +183,14 @@ STRING
     | '"' ( '\\' . | ~["\\\r\n] )* '"'
     ;
 
+// A string with no closing quote: the parser sees it as a string closed at the line's end (or,
+// for a triple-quoted text, the file's end) and one diagnostic is reported at its opening quote,
+// so that nothing after it is misread as code. Always shorter than STRING when that matches.
+UNTERMINATED_STRING
+    : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )*
+    | '"' ( '\\' . | ~["\\\r\n] )*
+    ;
+
 REGEX : '/' ( '\\' . | ~[/\\\r\n] )+ '/' 'i'? ;
 
 LINE_COMMENT : '#' ~[\r\n]* -> skip ;

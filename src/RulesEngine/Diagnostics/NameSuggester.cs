@@ -3,7 +3,8 @@ namespace RulesEngine.Diagnostics;
 /// <summary>Finds the known name nearest to a misspelt one, for "did you mean" suggestions.</summary>
 public static class NameSuggester
 {
-    public static string? Nearest(string name, IEnumerable<string> candidates)
+    /// <summary>The nearest candidate within the distance allowed (by default a third of the name, at least 2), or null.</summary>
+    public static string? Nearest(string name, IEnumerable<string> candidates, int? maxDistance = null)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -16,7 +17,7 @@ public static class NameSuggester
                 bestDistance = distance;
             }
         }
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+        return best is not null && bestDistance <= (maxDistance ?? Math.Max(2, name.Length / 3)) ? best : null;
     }
 
     private static int Distance(string a, string b)

@@ -37,12 +37,28 @@ public static class RuleCompiler
     {
         var symbols = SymbolTable.Build(rules, diagnostics);
         RuleValidator.Validate(rules, symbols, diagnostics);
-        var sorted = diagnostics.Distinct()
+        var sorted = OneErrorPerCause(diagnostics.Distinct())
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray();
         if (sorted.Any(d => d.IsError)) return new Compilation(null, sorted, sources);
         return new Compilation(BuildProgram(rules, symbols, sources), sorted, sources);
     }
+
+    /// <summary>
+    /// A file that does not parse has no trustworthy model: its names, types and patterns would
+    /// only produce errors caused by the syntax error. So when there are syntax errors, they are
+    /// reported alone (with the errors of reading and importing files), the first on each line.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OneErrorPerCause(IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics.ToList();
+        if (!all.Any(IsSyntaxError)) return all;
+        return all.Where(d => IsSyntaxError(d) || d.Code is DiagnosticCodes.ImportNotFound or DiagnosticCodes.ImportOutsideFolder or DiagnosticCodes.CannotReadRules)
+            .GroupBy(d => (d.Location.File, d.Location.Line > 0 ? d.Location.Line : -all.IndexOf(d)))
+            .Select(line => line.OrderBy(d => d.Location.Column).First());
+    }
+
+    private static bool IsSyntaxError(Diagnostic diagnostic) => diagnostic.IsError && diagnostic.Code.StartsWith("RE1", StringComparison.Ordinal);
 
     private static RuleProgram BuildProgram(RuleSet rules, SymbolTable symbols, IReadOnlyDictionary<string, string> sources)
     {

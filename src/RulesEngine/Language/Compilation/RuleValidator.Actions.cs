@@ -63,6 +63,8 @@ internal sealed partial class RuleValidator
 
     private void CheckAssignable(ValueType target, Expr value, ValueType valueType, Dictionary<string, ValueType> bound, string where, SourceLocation location)
     {
+        // A field of an unknown type is reported once, at its declaration, not again at every value written to it.
+        if (!ValueType.Scalars.Contains(target.Name) && !_symbols.Records.ContainsKey(target.Name)) return;
         if (value is ObjectExpr obj && !target.IsList && _symbols.Records.TryGetValue(target.Name, out var record))
         {
             foreach (var field in obj.Fields)

@@ -1,4 +1,6 @@
 using Antlr4.Runtime;
+using System.Text.RegularExpressions;
+using Antlr4.Runtime.Tree;
 using RulesEngine.Diagnostics;
 using RulesEngine.Language.Model;
 
@@ -7,8 +9,40 @@ namespace RulesEngine.Language.Syntax;
 /// <summary>Parses one rule file into its model, collecting every syntax error rather than stopping at the first.</summary>
 internal static class RuleFileParser
 {
-    public static RuleFileModel Parse(string path, string text, List<Diagnostic> diagnostics) =>
-        new AstBuilder(path, diagnostics).Build(CreateParser(path, text, diagnostics).ruleFile());
+    public static RuleFileModel Parse(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var tree = CreateParser(path, text, diagnostics).ruleFile();
+        ReportSkippedKeywords(tree, path, diagnostics);
+        return new AstBuilder(path, diagnostics).Build(tree);
+    }
+
+    /// <summary>
+    /// After one error the parser skips ahead to the next declaration, silently: a misspelt
+    /// keyword in what it skipped (`exmaple` after an `emitt`) would surface only once the first
+    /// is fixed. Each skipped line that begins with one is reported now.
+    /// </summary>
+    private static void ReportSkippedKeywords(IParseTree tree, string path, List<Diagnostic> diagnostics)
+    {
+        var reported = diagnostics.Where(d => d.Location.File == path).Select(d => d.Location.Line).ToHashSet();
+        var previousLine = 0;
+        foreach (var skipped in ErrorNodes(tree).Select(n => n.Symbol))
+        {
+            var startsLine = skipped.Line != previousLine;
+            previousLine = skipped.Line;
+            if (!startsLine || reported.Contains(skipped.Line) || skipped.Type != RuleLanguageLexer.ID) continue;
+            if (SyntaxErrorListener.NearestKeyword(skipped.Text) is not { } keyword) continue;
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error,
+                new SourceLocation(path, skipped.Line, skipped.Column + 1, skipped.Text.Length), $"unknown keyword '{skipped.Text}'", keyword));
+            reported.Add(skipped.Line);
+        }
+    }
+
+    private static IEnumerable<IErrorNode> ErrorNodes(IParseTree tree)
+    {
+        if (tree is IErrorNode error) { yield return error; yield break; }
+        for (var i = 0; i < tree.ChildCount; i++)
+            foreach (var node in ErrorNodes(tree.GetChild(i))) yield return node;
+    }
 
     /// <summary>The parse tree as LISP-style text, for the grammar examples (the tree itself never leaves this folder).</summary>
     public static string ParseTreeText(string text, List<Diagnostic> diagnostics)
@@ -21,13 +55,30 @@ internal static class RuleFileParser
     private static RuleLanguageParser CreateParser(string path, string text, List<Diagnostic> diagnostics)
     {
         var listener = new SyntaxErrorListener(path, diagnostics);
-        var lexer = new RuleLanguageLexer(new AntlrInputStream(text));
+        var lexer = new ClosingLexer(new AntlrInputStream(text), path, diagnostics);
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
         var parser = new RuleLanguageParser(new CommonTokenStream(lexer));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         return parser;
+    }
+
+    /// <summary>
+    /// Reports a string that is never closed at its opening quote and hands the parser a string
+    /// closed at the line's (or, triple-quoted, the file's) end, so the rest is not misread.
+    /// </summary>
+    private sealed class ClosingLexer(ICharStream input, string path, List<Diagnostic> diagnostics) : RuleLanguageLexer(input)
+    {
+        public override IToken NextToken()
+        {
+            var token = base.NextToken();
+            if (token.Type != UNTERMINATED_STRING) return token;
+            var triple = token.Text.StartsWith("\"\"\"", StringComparison.Ordinal);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.BadString, Severity.Error, new SourceLocation(path, token.Line, token.Column + 1, triple ? 3 : 1),
+                triple ? "this text is never closed: end it with \"\"\"" : "this string is never closed: end it with \" on the same line"));
+            return new CommonToken(token) { Type = STRING, Text = token.Text + (triple ? "\"\"\"" : "\"") };
+        }
     }
 
     private sealed class SyntaxErrorListener(string path, List<Diagnostic> diagnostics) : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
@@ -40,6 +91,12 @@ internal static class RuleFileParser
                     new SourceLocation(path, line, charPositionInLine + 1), $"unexpected character '{offendingSymbol.Text}'"));
                 return;
             }
+            if (MisspeltKeyword(recognizer, offendingSymbol) is var (word, keyword))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error,
+                    new SourceLocation(path, word.Line, word.Column + 1, word.Text.Length), $"unknown keyword '{word.Text}'", keyword));
+                return;
+            }
             var length = Math.Max(1, offendingSymbol?.Text?.Length ?? 1);
             diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error,
                 new SourceLocation(path, line, charPositionInLine + 1, offendingSymbol?.Type == TokenConstants.EOF ? 1 : length), Describe(msg)));
@@ -48,12 +105,70 @@ internal static class RuleFileParser
         public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
             diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error, new SourceLocation(path, line, charPositionInLine + 1), Describe(msg)));
 
-        /// <summary>ANTLR's messages name grammar tokens; say it in the rule writer's words, without long lists of alternatives.</summary>
-        private static string Describe(string message) => System.Text.RegularExpressions.Regex.Replace(message, @" expecting \{[^}]*,[^}]*,[^}]*,[^}]*,[^}]*\}", "")
+        /// <summary>The words that begin a declaration or a rule's clause: the places where a misspelling stops the parser.</summary>
+        private static readonly string[] LeadingKeywords =
+            ["import", "lexicon", "record", "output", "phase", "pattern", "rule", "priority", "within", "where", "match", "emit", "annotate", "example", "todo", "expect"];
+
+        /// <summary>
+        /// A word near a leading keyword that stopped the parser: the word it stopped at, or the
+        /// first word of that line (a misspelt `emitt x = ...` reads as two more pattern words
+        /// until the `=`), so the error names the misspelling rather than what followed it.
+        /// </summary>
+        private static (IToken Word, string Keyword)? MisspeltKeyword(IRecognizer recognizer, IToken? offending)
+        {
+            if (offending is null || recognizer is not Parser { InputStream: ITokenStream tokens }) return null;
+            var first = offending;
+            for (var i = offending.TokenIndex - 1; i >= 0 && tokens.Get(i).Line == offending.Line; i--)
+                if (tokens.Get(i).Channel == TokenConstants.DefaultChannel) first = tokens.Get(i);
+            foreach (var word in first == offending ? [offending] : new[] { offending, first })
+            {
+                if (word.Type != RuleLanguageLexer.ID) continue;
+                if (NearestKeyword(word.Text) is { } keyword) return (word, keyword);
+            }
+            return null;
+        }
+
+        public static string? NearestKeyword(string word) => NameSuggester.Nearest(word, LeadingKeywords, maxDistance: word.Length <= 4 ? 1 : 2);
+
+        /// <summary>
+        /// ANTLR's messages name grammar tokens; say it in the rule writer's words: a name where
+        /// any name would do, a short list of what was expected, never a long one.
+        /// </summary>
+        private static string Describe(string message)
+        {
+            var expecting = Regex.Match(message, @"^(?:missing (?<set>\{[^}]*\}|\S+) at|(?<head>.*) expecting (?<set>\{[^}]*\}|\S+))(?<tail>.*)$");
+            if (expecting.Success)
+            {
+                var options = expecting.Groups["set"].Value.Trim('{', '}').Split(", ");
+                var wanted = options.Contains("ID") ? "a name" : options.Length <= 5 ? OneOf(options.Select(Words)) : null;
+                var head = expecting.Groups["head"].Success ? Plain(expecting.Groups["head"].Value) : $"expected {wanted} before{expecting.Groups["tail"].Value}";
+                if (!expecting.Groups["head"].Success) return head;
+                return wanted is null ? head : $"{head}; expected {wanted}";
+            }
+            return Plain(message);
+        }
+
+        private static string Plain(string message) => message
             .Replace("<EOF>", "end of file")
             .Replace("extraneous input", "unexpected")
             .Replace("mismatched input", "unexpected")
             .Replace("no viable alternative at input", "cannot understand")
             .Replace("token recognition error at:", "unexpected text");
+
+        private static string Words(string token) => token switch
+        {
+            "DECIMAL" => "a decimal number",
+            "INT" => "a whole number",
+            "STRING" => "a string",
+            "REGEX" => "a regex",
+            "<EOF>" => "the end of the file",
+            _ => token,
+        };
+
+        private static string OneOf(IEnumerable<string> options)
+        {
+            var list = options.ToList();
+            return list.Count == 1 ? list[0] : string.Join(", ", list[..^1]) + " or " + list[^1];
+        }
     }
 }
