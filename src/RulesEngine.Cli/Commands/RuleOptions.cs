@@ -26,6 +26,21 @@ internal static class RuleOptions
         Description = "The rule folder (or one rule file), as the positional argument; default: rules/.",
     };
 
+    /// <summary>`--jobs` for the batch commands; its default (the cores plus one, so a letter read from disk leaves no core idle) is shown once, by the help.</summary>
+    public static Option<int> JobsOption()
+    {
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Letters processed in parallel; the output is identical to a sequential run.",
+            DefaultValueFactory = _ => Batch.BatchRunner.DefaultJobs,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be 1 or more (the letters processed at once)");
+        });
+        return jobs;
+    }
+
     /// <summary>What `check` and `test` are asked to look at: a rule folder, and the one file to show when a file was given.</summary>
     public sealed record Target(string Folder, string? File);
 

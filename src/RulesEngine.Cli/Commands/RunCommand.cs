@@ -26,11 +26,7 @@ internal static class RunCommand
                           "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter and <out>/index.html listing them.",
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores, so that a letter read from disk leaves no core idle); output is identical to a sequential run.", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be 1 or more (the letters processed at once)");
-        });
+        var jobs = RuleOptions.JobsOption();
         var resume = new Option<bool>("--resume") { Description = "With --out and json: skip letters whose output is newer than both the letter and every rule file." };
         var input = new Option<string>("--input", "-i")
         {

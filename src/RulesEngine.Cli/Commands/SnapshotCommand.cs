@@ -22,11 +22,8 @@ internal static class SnapshotCommand
         };
         var review = new Option<bool>("--review") { Description = "Step through each change: [y]es accept, [n]o reject, [s]kip, [a]ccept all the rest, [q] reject all the rest." };
         var ci = new Option<bool>("--ci") { Description = "For CI: never approve anything, and fail on obsolete snapshots too." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Letters processed in parallel (default: one more than the cores).", DefaultValueFactory = _ => BatchRunner.DefaultJobs };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be 1 or more (the letters processed at once)");
-        });
+        var prune = new Option<bool>("--prune") { Description = "Delete obsolete snapshots (those whose letter is not in this batch), with their received files." };
+        var jobs = RuleOptions.JobsOption();
         var command = new Command("snapshot", """
             Compare each letter's output with its approved snapshot and show the differences field by field,
             each attributed to the rule that produced the new value or used to produce the old one.
@@ -37,17 +34,18 @@ internal static class SnapshotCommand
               rulesengine snapshot seeds/ --snapshots snaps/ --accept
               rulesengine snapshot seeds/ --snapshots snaps/ --accept rating.grade 000_c8c4be644e6a807e
               rulesengine snapshot seeds/ --snapshots snaps/ --review
+              rulesengine snapshot seeds/ --snapshots snaps/ --prune
             """)
         {
-            inputs, rules, snapshots, accept, review, ci, jobs,
+            inputs, rules, snapshots, accept, review, ci, prune, jobs,
         };
         command.SetAction(parse =>
         {
             var isCi = parse.GetValue(ci);
             var acceptGiven = parse.GetResult(accept) is not null;
-            if (isCi && (acceptGiven || parse.GetValue(review)))
+            if (isCi && (acceptGiven || parse.GetValue(review) || parse.GetValue(prune)))
             {
-                Console.Error.WriteLine("rulesengine: error: --ci never approves snapshots; drop --accept and --review");
+                Console.Error.WriteLine("rulesengine: error: --ci never changes snapshots; drop --accept, --review and --prune");
                 return 1;
             }
             var compilation = RuleOptions.Compile(parse.GetValue(rules)!, Console.Error);
@@ -60,6 +58,11 @@ internal static class SnapshotCommand
             int matching = 0, changed = 0, fresh = 0, failed = 0, unresolved = 0;
             var letters = new List<string>();
             if (LetterInputs.List(paths, Console.Error) is not { } listing) return 1;
+            if (acceptNames is { Length: > 0 } && UnknownAcceptNames(acceptNames, listing.Letters.Select(l => l.Name), compilation.Program) is { } unknown)
+            {
+                Console.Error.WriteLine($"rulesengine: error: --accept {unknown}");
+                return 1;
+            }
             foreach (var outcome in BatchRunner.Run(compilation.Program, listing.Letters, Math.Max(1, parse.GetValue(jobs)), keepText: false))
             {
                 if (outcome.Result is not { } result)
@@ -92,11 +95,37 @@ internal static class SnapshotCommand
                 if (left != SnapshotStatus.Matches) unresolved++;
             }
             var obsolete = store.Store.Obsolete(letters).ToList();
-            foreach (var name in obsolete) Console.Out.WriteLine($"obsolete: {store.Store.VerifiedPath(name)} (its letter is not in this batch)");
+            foreach (var name in obsolete)
+            {
+                if (parse.GetValue(prune))
+                {
+                    store.Store.Remove(name);
+                    Console.Out.WriteLine($"pruned: {store.Store.VerifiedPath(name)} (its letter is not in this batch)");
+                }
+                else Console.Out.WriteLine($"obsolete: {store.Store.VerifiedPath(name)} (its letter is not in this batch; --prune deletes it)");
+            }
+            if (parse.GetValue(prune)) obsolete.Clear();
             Console.Out.WriteLine($"{letters.Count} letter(s): {matching} match, {changed} changed, {fresh} new, {obsolete.Count} obsolete" + (failed > 0 ? $", {failed} failed" : ""));
             return unresolved > 0 || failed > 0 || (isCi && obsolete.Count > 0) ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// What is wrong with the names given to --accept, or null when each names a letter of the
+    /// batch or a field of the schema: a misspelt name must not approve nothing in silence.
+    /// </summary>
+    private static string? UnknownAcceptNames(string[] names, IEnumerable<string> letters, Matching.RuleProgram program)
+    {
+        var letterNames = letters.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (letterNames.Contains(name) || Explaining.Explainer.UnknownField(program, name) is null) continue;
+            var nearest = Diagnostics.NameSuggester.Nearest(name, letterNames.Concat(SchemaPaths.All(program.Model)));
+            return $"'{name}' is neither a letter of this batch nor a field of the output schema" +
+                (nearest is null ? " (`rulesengine fields` lists the fields)" : $"; did you mean '{nearest}'?");
+        }
+        return null;
     }
 
     /// <summary>Paths to accept (empty: the whole letter), or null to leave the letter as it is.</summary>

@@ -62,6 +62,13 @@ public sealed class SnapshotStore(string directory, string extension = "json")
         if (File.Exists(ReceivedPath(name))) File.Delete(ReceivedPath(name));
     }
 
+    /// <summary>Deletes a letter's snapshot and any received file beside it.</summary>
+    public void Remove(string name)
+    {
+        File.Delete(VerifiedPath(name));
+        File.Delete(ReceivedPath(name));
+    }
+
     /// <summary>Verified snapshots whose name is not among <paramref name="current"/>: their letter is gone.</summary>
     public IEnumerable<string> Obsolete(IEnumerable<string> current)
     {

@@ -141,6 +141,33 @@ public sealed class WorkflowCommandTests : IDisposable
     }
 
     [Fact]
+    public void SnapshotPrune_DeletesObsoleteSnapshotsAndCiRefusesIt()
+    {
+        var snapshots = Path.Combine(_temp, "snaps");
+        Directory.CreateDirectory(snapshots);
+        File.WriteAllText(Path.Combine(snapshots, "gone.verified.json"), "{}");
+        File.WriteAllText(Path.Combine(snapshots, "gone.received.json"), "{}");
+        Assert.Equal(1, CommandRunner.Run("snapshot", "seeds", "--snapshots", snapshots, "--ci", "--prune").ExitCode);
+        Assert.True(File.Exists(Path.Combine(snapshots, "gone.verified.json")));
+
+        var outcome = CommandRunner.Run("snapshot", "seeds", "--snapshots", snapshots, "--accept", "--prune");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("pruned: " + Path.Combine(snapshots, "gone.verified.json"), outcome.Output);
+        Assert.Empty(Directory.GetFiles(snapshots, "gone.*"));
+        Assert.Equal(0, CommandRunner.Run("snapshot", "seeds", "--snapshots", snapshots, "--ci").ExitCode);
+    }
+
+    [Fact]
+    public void SnapshotAccept_NameOfNoLetterOrField_IsAnErrorWithTheNearestName()
+    {
+        var snapshots = Path.Combine(_temp, "snaps");
+        var outcome = CommandRunner.Run("snapshot", "seeds", "--snapshots", snapshots, "--accept", "rating.grad");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("--accept 'rating.grad' is neither a letter of this batch nor a field of the output schema; did you mean 'rating.grade'?", outcome.Error);
+        Assert.False(Directory.Exists(snapshots) && Directory.GetFiles(snapshots).Length > 0);
+    }
+
+    [Fact]
     public void SnapshotReview_AcceptsTheChangesAnsweredYes()
     {
         var snapshots = Path.Combine(_temp, "snaps");
