@@ -14,6 +14,7 @@ declaration
     | patternDecl
     | ruleDecl
     | exampleDecl
+    | kindDecl
     ;
 
 importDecl : IMPORT STRING ;
@@ -31,6 +32,10 @@ outputDecl : OUTPUT '{' fieldDecls '}' ;
 fieldDecls : (fieldDecl (',' fieldDecl)* ','?)? ;
 fieldDecl : fieldName ':' typeRef ;
 typeRef : name (LBRACK RBRACK)? ;
+
+// The fields only letters of one kind have (`kind "apa" { judgements, outcomes }`): the run
+// summary expects them of that kind's letters alone; fields no kind names are expected of all.
+kindDecl : KIND STRING '{' (fieldName (',' fieldName)* ','?)? '}' ;
 
 // ---- phases and named patterns ----------------------------------------------------------
 
@@ -122,7 +127,7 @@ valueStep : fieldName (LBRACK INT RBRACK)? ;
 // Keywords that are also ordinary words may still name fields, lexicons and rules.
 name
     : ID | FIRST | ALL | LONGEST | NONE | UP | TO | BY | WITH | AFTER | HEADING | COLUMN | STARTS
-    | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED
+    | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED | KIND
     ;
 
 // Any word may name a field of the output, keywords included (`rule`, `match`, ...).
@@ -137,6 +142,7 @@ IMPORT : 'import' ;
 LEXICON : 'lexicon' ;
 RECORD : 'record' ;
 OUTPUT : 'output' ;
+KIND : 'kind' ;
 PHASE : 'phase' ;
 PATTERN : 'pattern' ;
 RULE : 'rule' ;

@@ -18,6 +18,10 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
     private readonly Dictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
 
+    // Per letter kind (the record's `kind`; "" for none): how many letters, and how many have each expected field.
+    private readonly SortedDictionary<string, int> _kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Field), int> _foundByKind = [];
+
     public int Read { get; private set; }
 
     /// <summary>Letters whose plain id another letter had, so they were named longer (<see cref="Reading.LetterListing.Renamed"/>).</summary>
@@ -43,10 +47,15 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
             _failures.Add(outcome.Error ?? $"{outcome.Source.DisplayPath}: error: unknown failure");
             return;
         }
+        var kind = RuleProgram.KindOf(result.Record) ?? "";
+        var expected = program.ExpectedFields(kind);
+        _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
+        foreach (var field in expected)
+            if (result.Record.Fields.ContainsKey(field)) CollectionsMarshal.GetValueRefOrAddDefault(_foundByKind, (kind, field), out _)++;
         if (_processed++ < lettersShown)
         {
             var missing = new List<string>();
-            foreach (var field in program.OutputFields) if (!result.Record.Fields.ContainsKey(field)) missing.Add(field);
+            foreach (var field in expected) if (!result.Record.Fields.ContainsKey(field)) missing.Add(field);
             _letters.Add((result.Name, result.Record.Fields.Count, missing));
         }
         // One look-up per rule, not a read and a write: this runs on the thread that orders the
@@ -54,6 +63,8 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
         foreach (var (rule, hits) in result.RuleHits) CollectionsMarshal.GetValueRefOrAddDefault(_hits, rule, out _) += hits;
         foreach (var (rule, ticks) in result.RuleTicks) CollectionsMarshal.GetValueRefOrAddDefault(_ticks, rule, out _) += ticks;
     }
+
+    private static string KindName(string kind) => kind.Length == 0 ? "no kind" : kind;
 
     // Failures listed by name before the rest are only counted: a batch of broken files should not bury the summary.
     private const int FailuresShown = 20;
@@ -74,6 +85,14 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
             foreach (var (letter, found, missing) in _letters)
                 text.Append($"  {letter}: {found} found; {(missing.Count == 0 ? "none missing" : "missing " + string.Join(", ", missing))}\n");
             if (_processed > _letters.Count) text.Append($"  ... and {_processed - _letters.Count} more letter(s)\n");
+            text.Append("fields by letter kind (found in N of M letters; only the fields expected of the kind):\n");
+            foreach (var (kind, letters) in _kinds)
+            {
+                var expected = program.ExpectedFields(kind);
+                var partial = expected.Where(f => _foundByKind.GetValueOrDefault((kind, f)) < letters).ToList();
+                text.Append($"  {KindName(kind)} ({letters} letter(s)): {expected.Count - partial.Count} of {expected.Count} field(s) in every letter");
+                text.Append(partial.Count == 0 ? "\n" : "; " + string.Join(", ", partial.Select(f => $"{f} {_foundByKind.GetValueOrDefault((kind, f))} of {letters}")) + "\n");
+            }
         }
         text.Append("hits per rule (time matching):\n");
         foreach (var rule in program.RuleNames.Distinct().OrderByDescending(r => _hits.GetValueOrDefault(r)).ThenBy(r => r, StringComparer.Ordinal))
@@ -133,6 +152,17 @@ public sealed class BatchSummary(RuleProgram program, int lettersShown = 50)
             }
             json.WriteEndArray();
             json.WriteNumber("letters_not_listed", Math.Max(0, _processed - _letters.Count));
+            json.WriteStartObject("kinds");
+            foreach (var (kind, letters) in _kinds)
+            {
+                json.WriteStartObject(KindName(kind));
+                json.WriteNumber("letters", letters);
+                json.WriteStartObject("found");
+                foreach (var field in program.ExpectedFields(kind)) json.WriteNumber(field, _foundByKind.GetValueOrDefault((kind, field)));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
             json.WriteStartObject("rules");
             foreach (var rule in program.RuleNames.Distinct().Order(StringComparer.Ordinal))
             {

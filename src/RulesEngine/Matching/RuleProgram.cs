@@ -55,4 +55,29 @@ public sealed class RuleProgram
 
     // Asked once per letter by the batch summary: worked out on first use, not every time.
     private IReadOnlyList<string>? _outputFields;
+
+    /// <summary>
+    /// The top-level fields a letter of this kind should have: those no `kind` declaration names,
+    /// and those its kind's declaration names. A field only rating letters have is not missing
+    /// from an APA letter.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedFields(string? kind)
+    {
+        _expectedFields ??= BuildExpectedFields();
+        return _expectedFields.TryGetValue(kind ?? "", out var fields) ? fields : _expectedFields[""];
+    }
+
+    /// <summary>The letter's kind, as its record's `kind` field says, or null.</summary>
+    public static string? KindOf(Output.ObjectValue record) => record["kind"] is Output.TextValue { Text: var kind } ? kind : null;
+
+    private Dictionary<string, IReadOnlyList<string>>? _expectedFields;
+
+    private Dictionary<string, IReadOnlyList<string>> BuildExpectedFields()
+    {
+        var byKind = Model.Kinds.GroupBy(k => k.Kind).ToDictionary(g => g.Key, g => g.SelectMany(k => k.Fields).ToHashSet(StringComparer.Ordinal));
+        var kindOnly = byKind.Values.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
+        var expected = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [""] = OutputFields.Where(f => !kindOnly.Contains(f)).ToList() };
+        foreach (var (kind, fields) in byKind) expected[kind] = OutputFields.Where(f => !kindOnly.Contains(f) || fields.Contains(f)).ToList();
+        return expected;
+    }
 }

@@ -25,6 +25,44 @@ public class BatchSummaryTests
     }
 
     [Fact]
+    public void AFieldOnlyAnotherKindHas_IsNotMissing_AndEachKindCountsItsOwnFields()
+    {
+        var program = Rules.Compile("""
+            output { kind: text, rating: text, outcomes: text, council: text }
+            kind "rating" { rating }
+            kind "apa" { outcomes }
+            rule rating_kind
+              match "rating" -> r
+              emit kind = "rating"
+            rule apa_kind
+              match "assessment" -> a
+              emit kind = "apa"
+            rule grade
+              match "good" -> g
+              emit rating = text(g)
+            rule council
+              match "Derby" -> c
+              emit council = text(c)
+            """);
+        var summary = new BatchSummary(program);
+        foreach (var (name, letter) in new[] { ("r1", "rating good Derby"), ("r2", "rating Derby"), ("a1", "assessment Derby"), ("x", "nothing") })
+            summary.Add(LetterProcessor.Process(program, LetterSource.FromText(name, letter)));
+
+        var text = summary.Format();
+
+        Assert.Contains("  r2: 2 found; missing rating\n", text);
+        Assert.Contains("  a1: 2 found; missing outcomes\n", text);
+        Assert.Contains("  x: 0 found; missing kind, council\n", text);
+        Assert.Contains("  rating (2 letter(s)): 2 of 3 field(s) in every letter; rating 1 of 2\n", text);
+        Assert.Contains("  apa (1 letter(s)): 2 of 3 field(s) in every letter; outcomes 0 of 1\n", text);
+        Assert.Contains("  no kind (1 letter(s)): 0 of 2 field(s) in every letter; kind 0 of 1, council 0 of 1\n", text);
+        var json = System.Text.Json.JsonDocument.Parse(summary.ToJson()).RootElement.GetProperty("kinds");
+        Assert.Equal(2, json.GetProperty("rating").GetProperty("letters").GetInt32());
+        Assert.Equal(1, json.GetProperty("rating").GetProperty("found").GetProperty("rating").GetInt32());
+        Assert.False(json.GetProperty("rating").GetProperty("found").TryGetProperty("outcomes", out _));
+    }
+
+    [Fact]
     public void AnOutcomeSlimmedForTheSummary_SummarisesAsTheWholeOutcome_WithoutTheTextOrEvidence()
     {
         var program = Rules.Compile("output { grade: text, area: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");

@@ -17,6 +17,24 @@ internal sealed partial class RuleValidator
         }
     }
 
+    /// <summary>A kind declaration names fields of the output schema, which must have the `kind` field it depends on; each kind is declared once.</summary>
+    private void CheckKinds()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _symbols.Records.TryGetValue("output", out var output);
+        foreach (var kind in _rules.Kinds)
+        {
+            if (!seen.Add(kind.Kind))
+                Error(DiagnosticCodes.DuplicateName, kind.Location, $"kind \"{kind.Kind}\" is declared twice; list its fields once");
+            if (output is null) continue;
+            if (output.Fields.All(f => f.Name != "kind"))
+                Error(DiagnosticCodes.UnknownField, kind.Location, $"{SchemaPlace(output)} has no field 'kind'; add `kind: text` there for letters to have a kind");
+            foreach (var field in kind.Fields.Where(f => output.Fields.All(o => o.Name != f)))
+                Error(DiagnosticCodes.UnknownField, kind.Location, $"{SchemaPlace(output)} has no field '{field}' for kind \"{kind.Kind}\" to expect",
+                    NameSuggester.Nearest(field, output.Fields.Select(f => f.Name)));
+        }
+    }
+
     private void CheckEmit(EmitAction emit, Dictionary<string, ValueType> bound)
     {
         var valueType = TypeOf(emit.Value, bound, report: true);

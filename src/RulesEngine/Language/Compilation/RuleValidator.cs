@@ -50,6 +50,7 @@ internal sealed partial class RuleValidator
         var validator = new RuleValidator(rules, symbols, diagnostics);
         validator.CollectAnnotations();
         validator.CheckSchema();
+        validator.CheckKinds();
         foreach (var pattern in rules.Patterns) validator.CheckRecursion(pattern);
         foreach (var rule in rules.Rules) validator.CheckRule(rule);
         foreach (var example in rules.Examples) validator.CheckExample(example);

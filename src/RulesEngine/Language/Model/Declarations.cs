@@ -17,6 +17,9 @@ public sealed record TypeRef(string Name, bool IsList, SourceLocation Location)
 
 public sealed record FieldDecl(string Name, TypeRef Type, SourceLocation Location);
 
+/// <summary>`kind "apa" { judgements, outcomes }`: top-level fields expected only of letters whose `kind` is that value.</summary>
+public sealed record KindDecl(string Kind, ImmutableArray<string> Fields, SourceLocation Location);
+
 /// <summary>A record type of the output schema; the one named `output` is the letter's record.</summary>
 public sealed record RecordDecl(string Name, ImmutableArray<FieldDecl> Fields, SourceLocation Location);
 
@@ -96,7 +99,10 @@ public sealed record RuleFileModel(
     ImmutableArray<PhaseDecl> Phases,
     ImmutableArray<PatternDecl> Patterns,
     ImmutableArray<RuleDecl> Rules,
-    ImmutableArray<ExampleDecl> Examples);
+    ImmutableArray<ExampleDecl> Examples)
+{
+    public ImmutableArray<KindDecl> Kinds { get; init; } = [];
+}
 
 /// <summary>All the rule files of a pack, in import order.</summary>
 public sealed record RuleSet(ImmutableArray<RuleFileModel> Files)
@@ -107,4 +113,5 @@ public sealed record RuleSet(ImmutableArray<RuleFileModel> Files)
     public IEnumerable<PatternDecl> Patterns => Files.SelectMany(f => f.Patterns);
     public IEnumerable<RuleDecl> Rules => Files.SelectMany(f => f.Rules);
     public IEnumerable<ExampleDecl> Examples => Files.SelectMany(f => f.Examples);
+    public IEnumerable<KindDecl> Kinds => Files.SelectMany(f => f.Kinds);
 }

@@ -23,12 +23,14 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
         var patterns = ImmutableArray.CreateBuilder<PatternDecl>();
         var rules = ImmutableArray.CreateBuilder<RuleDecl>();
         var examples = ImmutableArray.CreateBuilder<ExampleDecl>();
+        var kinds = ImmutableArray.CreateBuilder<KindDecl>();
         foreach (var declaration in file.declaration())
         {
             if (declaration.exception is not null) continue;
             try
             {
-                BuildDeclaration(declaration, imports, lexicons, records, phases, patterns, rules, examples);
+                if (declaration.kindDecl() is { } kind) kinds.Add(BuildKind(kind));
+                else BuildDeclaration(declaration, imports, lexicons, records, phases, patterns, rules, examples);
             }
             catch (NullReferenceException) when (diagnostics.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.UnexpectedCharacter))
             {
@@ -36,8 +38,11 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
             }
         }
         return new RuleFileModel(path, imports.ToImmutable(), lexicons.ToImmutable(), records.ToImmutable(), phases.ToImmutable(),
-            patterns.ToImmutable(), rules.ToImmutable(), examples.ToImmutable());
+            patterns.ToImmutable(), rules.ToImmutable(), examples.ToImmutable()) { Kinds = kinds.ToImmutable() };
     }
+
+    private KindDecl BuildKind(KindDeclContext kind) =>
+        new(Unquote(kind.STRING().Symbol), [.. kind.fieldName().Select(f => f.GetText())], At(kind));
 
     private void BuildDeclaration(DeclarationContext declaration,
         ImmutableArray<Import>.Builder imports, ImmutableArray<Lexicon>.Builder lexicons, ImmutableArray<RecordDecl>.Builder records,
