@@ -23,7 +23,9 @@ internal static class RunCommand
         var format = new Option<string?>("--format", "-f")
         {
             Description = "json: <out>/<letter>.json (the default with --out); jsonl: one line per letter (the default on stdout); " +
-                          "csv: one table per record type in <out>/; html: <out>/report.html with evidence highlighted; html-letters: <out>/<letter>.html per letter and <out>/index.html listing them.",
+                          "csv: one table per record type in <out>/ (UTF-8 with a byte-order mark, for Excel; list items numbered from 1, each with its evidence); " +
+                          "html: <out>/report.html, a table of contents and every letter with its evidence highlighted (over 100 letters: the contents, and report-N.html pages of 100); " +
+                          "html-letters: <out>/<letter>.html per letter and <out>/index.html listing them.",
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "csv", "html", "html-letters");
         var jobs = RuleOptions.JobsOption();
@@ -93,8 +95,8 @@ internal static class RunCommand
                 writer = chosen switch
                 {
                     "csv" => new CsvTablesWriter(outDirectory!, compilation.Program.Model),
-                    "html" => new HtmlReportWriter(Path.Combine(outDirectory!, "report.html")),
-                    "html-letters" => new HtmlLetterPagesWriter(outDirectory!, compilation.Program.OutputFields),
+                    "html" => new HtmlReportWriter(Path.Combine(outDirectory!, "report.html"), compilation.Program),
+                    "html-letters" => new HtmlLetterPagesWriter(outDirectory!, compilation.Program),
                     "json" when outDirectory is not null => new JsonFilesWriter(outDirectory),
                     "json" => new JsonStdoutWriter(Console.Out),
                     _ when outDirectory is null => new JsonLinesWriter(Console.Out) { WritesFailures = streaming },

@@ -9,8 +9,11 @@ namespace RulesEngine.Output;
 /// <summary>
 /// One CSV table per record type, ready for a spreadsheet: `letters.csv` with a letter's single
 /// values, and a table for each list of records (`outcomes.csv`, `strengths.csv`, ...), each
-/// row keyed by letter. Columns come from the output schema, so every file is rectangular;
-/// cells that a spreadsheet would run as a formula are escaped. Files appear whole at the end.
+/// row keyed by letter, its item numbered from 1 as people count and its evidence (the letter's
+/// text the item was found in) in the last column. Columns come from the output schema, so every
+/// file is rectangular; cells that a spreadsheet would run as a formula are escaped. Files are
+/// UTF-8 with a byte-order mark, without which Excel reads them in the machine's code page and
+/// mangles every accent and dash. Files appear whole at the end.
 /// </summary>
 public sealed class CsvTablesWriter : ILetterWriter
 {
@@ -38,10 +41,11 @@ public sealed class CsvTablesWriter : ILetterWriter
         var path = System.IO.Path.Combine(directory, name + ".csv");
         var temporary = AtomicFile.TemporaryPathFor(path);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n", InjectionOptions = InjectionOptions.Escape };
-        var writer = new CsvWriter(new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)), configuration);
+        var writer = new CsvWriter(new StreamWriter(temporary, false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)), configuration);
         writer.WriteField("letter");
         if (listField is not null) writer.WriteField("item");
         foreach (var column in columns) writer.WriteField(string.Join('.', column));
+        if (listField is not null) writer.WriteField("evidence");
         writer.NextRecord();
         return new Table(name, listField, columns, writer, path, temporary);
     }
@@ -57,6 +61,12 @@ public sealed class CsvTablesWriter : ILetterWriter
         return [path];
     }
 
+    // The letter's text is needed for the evidence column, and kept only while its rows are written.
+    public bool ShowsLetterText => true;
+
+    // An item's evidence is cut here: a cell is for reading, the JSON output has every offset.
+    private const int EvidenceShown = 500;
+
     public void Write(LetterOutcome outcome)
     {
         if (outcome.Result is not { } result) return;
@@ -64,20 +74,36 @@ public sealed class CsvTablesWriter : ILetterWriter
         {
             if (table.ListField is null)
             {
-                WriteRow(table, result.Name, null, result.Record);
+                WriteRow(table, result.Name, null, result.Record, null);
                 continue;
             }
             if (result.Record[table.ListField] is not ListValue list) continue;
             for (var i = 0; i < list.Items.Length; i++)
-                if (list.Items[i] is ObjectValue item) WriteRow(table, result.Name, i, item);
+                if (list.Items[i] is ObjectValue item) WriteRow(table, result.Name, i + 1, item, EvidenceOf(result, outcome.Text, $"{table.ListField}[{i}]"));
         }
     }
 
-    private static void WriteRow(Table table, string letter, int? item, ObjectValue record)
+    /// <summary>The letter's text from the first to the last piece of evidence of an item, on one line.</summary>
+    private static string EvidenceOf(LetterResult result, string? text, string itemPath)
+    {
+        int start = int.MaxValue, end = -1;
+        foreach (var (path, evidence) in result.Evidence)
+        {
+            if (!path.StartsWith(itemPath, StringComparison.Ordinal) || (path.Length > itemPath.Length && path[itemPath.Length] != '.')) continue;
+            start = Math.Min(start, evidence.Start);
+            end = Math.Max(end, evidence.End);
+        }
+        if (text is null || end < 0) return "";
+        var span = string.Join(' ', text[Math.Clamp(start, 0, text.Length)..Math.Clamp(end, 0, text.Length)].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return span.Length <= EvidenceShown ? span : span[..EvidenceShown] + "...";
+    }
+
+    private static void WriteRow(Table table, string letter, int? item, ObjectValue record, string? evidence)
     {
         table.Writer.WriteField(letter);
-        if (item is { } index) table.Writer.WriteField(index.ToString(CultureInfo.InvariantCulture));
+        if (item is { } number) table.Writer.WriteField(number.ToString(CultureInfo.InvariantCulture));
         foreach (var column in table.Columns) table.Writer.WriteField(Cell(Resolve(record, column)));
+        if (evidence is not null) table.Writer.WriteField(evidence);
         table.Writer.NextRecord();
     }
 

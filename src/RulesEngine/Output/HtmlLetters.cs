@@ -13,6 +13,7 @@ public static class HtmlLetters
             body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
             pre{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:1em}
             mark{background:#fff2a8}mark:target{background:#ffb347;outline:2px solid #c60}
+            tr.missing td{color:#a00}nav{margin:1em 0}
             table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
             </style></head><body>
             <h1>RulesEngine report</h1>
@@ -27,8 +28,8 @@ public static class HtmlLetters
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>One letter's section: its fields linked to their evidence, and its text with the evidence highlighted.</summary>
-    public static void Render(TextWriter output, LetterOutcome outcome, string id)
+    /// <summary>One letter's section: its fields linked to their evidence, the fields its kind should have and it lacks marked missing, and its text with the evidence highlighted.</summary>
+    public static void Render(TextWriter output, LetterOutcome outcome, string id, Matching.RuleProgram? program = null)
     {
         output.Write($"<section id=\"{id}\"><h2>{E(outcome.Source.DisplayPath)}</h2>\n");
         if (outcome.Result is not { } result || outcome.Text is not { } text)
@@ -36,13 +37,16 @@ public static class HtmlLetters
             output.Write($"<p class=\"error\">{E(outcome.Error ?? "not processed")}</p></section>\n");
             return;
         }
-        var evidence = result.Evidence.ToList();
+        var evidence = ListPathComparer.InCountingOrder(result.Evidence).ToList();
         output.Write("<table><tr><th>field</th><th>value</th><th>rule</th></tr>\n");
         for (var i = 0; i < evidence.Count; i++)
         {
             var (path, item) = evidence[i];
             output.Write($"<tr><td><a href=\"#{id}-e{i}\">{E(path)}</a></td><td>{E(ValueAt(result, path))}</td><td>{E(item.Rule)}</td></tr>\n");
         }
+        if (program is not null)
+            foreach (var field in program.ExpectedFields(Matching.RuleProgram.KindOf(result.Record)).Where(f => !result.Record.Fields.ContainsKey(f)))
+                output.Write($"<tr class=\"missing\"><td>{E(field)}</td><td><em>missing</em></td><td></td></tr>\n");
         output.Write("</table>\n<pre>");
         WriteHighlighted(output, text, evidence, id);
         output.Write("</pre></section>\n");

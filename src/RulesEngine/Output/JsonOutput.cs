@@ -91,7 +91,7 @@ public static class JsonOutput
         {
             writer.WriteStartObject(EvidenceName);
             Span<byte> lineColumn = stackalloc byte[24];
-            foreach (var (path, evidence) in result.Evidence)
+            foreach (var (path, evidence) in ListPathComparer.InCountingOrder(result.Evidence))
             {
                 writer.WriteStartObject(path);
                 writer.WriteString(RuleName, evidence.Rule);

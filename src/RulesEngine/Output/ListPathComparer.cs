@@ -30,6 +30,24 @@ public sealed class ListPathComparer : IComparer<string>
         return (x.Length - i).CompareTo(y.Length - j);
     }
 
+    /// <summary>
+    /// A letter's evidence in counting order. The map keeps ordinal order (its look-ups rely on
+    /// it), which differs only where a list has ten items or more: most letters are returned as they are.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, T>> InCountingOrder<T>(SortedMap<T> map)
+    {
+        foreach (var key in map.KeySpan)
+            if (HasTwoDigitIndex(key)) return map.OrderBy(pair => pair.Key, Instance);
+        return map;
+    }
+
+    private static bool HasTwoDigitIndex(string path)
+    {
+        for (var at = path.IndexOf('['); at >= 0 && at + 2 < path.Length; at = path.IndexOf('[', at + 1))
+            if (char.IsAsciiDigit(path[at + 1]) && char.IsAsciiDigit(path[at + 2])) return true;
+        return false;
+    }
+
     /// <summary>A run of digits without its leading zeros (so that length orders numbers), and where it ends.</summary>
     private static (string Digits, int End) Number(string text, int start)
     {

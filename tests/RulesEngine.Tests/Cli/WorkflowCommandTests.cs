@@ -36,6 +36,32 @@ public sealed class WorkflowCommandTests : IDisposable
     }
 
     [Fact]
+    public void RunCsv_OpensInExcel_NumbersItemsFromOne_AndQuotesEachItemsEvidence()
+    {
+        var letters = Letters(("apa.txt", Seeds.Text(Seeds.Apa)));
+        Assert.Equal(0, CommandRunner.Run("run", letters, "--out", Path.Combine(_temp, "csv"), "--format", "csv").ExitCode);
+        var bytes = File.ReadAllBytes(Path.Combine(_temp, "csv", "strengths.csv"));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var rows = ReadCsv(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal(["letter", "item", "area", "text", "evidence"], rows[0]);
+        Assert.Equal(["apa", "1", "being healthy", "promoting healthy lifestyles in schools"], rows[1][..4]);
+        Assert.StartsWith("Being healthy", rows[1][4]);
+        Assert.EndsWith("promoting healthy lifestyles in schools", rows[1][4]);
+        Assert.Equal(Enumerable.Range(1, rows.Count - 1).Select(i => i.ToString()), rows.Skip(1).Select(r => r[1]));
+    }
+
+    [Fact]
+    public void RunJson_ListsEvidenceAsPeopleCount_TwoBeforeTen()
+    {
+        var letters = Letters(("apa.txt", Seeds.Text(Seeds.Apa)));
+        var outcome = CommandRunner.Run("run", letters);
+        using var record = System.Text.Json.JsonDocument.Parse(outcome.Output);
+        var paths = record.RootElement.GetProperty("evidence").EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("strengths[")).ToList();
+        Assert.True(paths.IndexOf("strengths[2].area") < paths.IndexOf("strengths[10].area"), string.Join(", ", paths));
+        Assert.Equal(paths.OrderBy(p => p, RulesEngine.Output.ListPathComparer.Instance), paths);
+    }
+
+    [Fact]
     public void RunHtml_EscapesLetterTextAndHighlightsEvidence()
     {
         var letters = Letters(("script.txt", Seeds.Text(Seeds.Names[0]).Replace("Dear Mr Buckley", "Dear Mr Buckley <script>alert('x')</script>")));
@@ -47,6 +73,47 @@ public sealed class WorkflowCommandTests : IDisposable
         Assert.Contains("<a href=\"#l0-e", html);
         Assert.Contains("<mark id=\"l0-e", html);
     }
+
+    [Fact]
+    public void RunHtml_ABigBatch_IsPagedBehindATableOfContents()
+    {
+        var seed = Seeds.Text(Seeds.Names[0]);
+        var letters = Letters([.. Enumerable.Range(0, 250).Select(i => ($"letter{i:D3}.txt", seed))]);
+        var outcome = CommandRunner.Run("run", letters, "--out", _temp, "--format", "html");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+
+        var contents = File.ReadAllText(Path.Combine(_temp, "report.html"));
+        Assert.Contains("contents: 250 letter(s) on 3 pages of up to 100", contents);
+        Assert.Contains("<a href=\"report-1.html#l0\">letter000</a>", contents);
+        Assert.Contains("<a href=\"report-3.html#l249\">letter249</a>", contents);
+        Assert.DoesNotContain("<pre>", contents);
+        var first = File.ReadAllText(Path.Combine(_temp, "report-1.html"));
+        var last = File.ReadAllText(Path.Combine(_temp, "report-3.html"));
+        Assert.Contains("<a href=\"report-2.html\">next</a>", first);
+        Assert.DoesNotContain("previous", first);
+        Assert.Contains("<a href=\"report-2.html\">previous</a>", last);
+        Assert.DoesNotContain(">next<", last);
+        Assert.Equal(100, CountOf(first, "<section id="));
+        Assert.Equal(50, CountOf(last, "<section id="));
+        Assert.Contains("<section id=\"l249\">", last);
+        Assert.False(File.Exists(Path.Combine(_temp, "report-4.html")));
+    }
+
+    [Fact]
+    public void RunHtml_ASmallBatch_IsOnePageWithContentsLinkingToItsLetters_AndMissingFieldsMarked()
+    {
+        var letters = Letters(("rating.txt", Seeds.Text(Seeds.Names[2])), ("empty.txt", ""));
+        CommandRunner.Run("run", letters, "--out", _temp, "--format", "html");
+        var report = File.ReadAllText(Path.Combine(_temp, "report.html"));
+        Assert.Contains("contents: 2 letter(s)</h2>", report);
+        Assert.Contains("<a href=\"#l0\">empty</a>", report);
+        Assert.Contains("<strong>failed</strong>", report);
+        Assert.Contains("<tr class=\"missing\"><td>indicators</td><td><em>missing</em></td>", report);
+        Assert.Contains("<section id=\"l1\">", report);
+        Assert.False(File.Exists(Path.Combine(_temp, "report-1.html")));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
     [Fact]
     public void RunHtmlLetters_WritesOneEscapedPagePerLetter()
