@@ -22,7 +22,9 @@ importDecl : IMPORT STRING ;
 // ---- lexicons ---------------------------------------------------------------------------
 
 lexiconDecl : LEXICON name '{' lexiconEntry* '}' ;
-lexiconEntry : lexiconPhrase (',' lexiconPhrase)* ('=>' literal)? ;
+lexiconEntry : lexiconPhrase (',' lexiconPhrase)* ('=>' (literal | lexiconRecord))? ;
+// An entry may stand for several values at once (`=> { name: "Derby", code: 831 }`), read as `value(c).code`.
+lexiconRecord : '{' fieldName ':' literal (',' fieldName ':' literal)* ','? '}' ;
 lexiconPhrase : STRING | name ;
 
 // ---- output schema ----------------------------------------------------------------------
@@ -55,6 +57,7 @@ ruleClause
     | MATCH pattern                                # matchClause
     | EMIT targetPath ('=' expr | objectExpr)      # emitClause
     | ANNOTATE ID ('=' expr)?                      # annotateClause
+    | WARN STRING                                  # warnClause
     ;
 
 condition
@@ -104,7 +107,7 @@ expr
     : literal                             # literalExpr
     | objectExpr                          # objectValueExpr
     | LBRACK (expr (',' expr)*)? RBRACK   # listExpr
-    | name '(' (expr (',' expr)*)? ')'    # callExpr
+    | name '(' (expr (',' expr)*)? ')' ('.' fieldName)*   # callExpr
     | name                                # captureExpr
     ;
 
@@ -127,7 +130,7 @@ valueStep : fieldName (LBRACK INT RBRACK)? ;
 // Keywords that are also ordinary words may still name fields, lexicons and rules.
 name
     : ID | FIRST | ALL | LONGEST | NONE | UP | TO | BY | WITH | AFTER | HEADING | COLUMN | STARTS
-    | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED | KIND
+    | MATCHES | EXACT | TODO | PRIORITY | RECORD | OUTPUT | PATTERN | FOLLOWED | PRECEDED | KIND | WARN
     ;
 
 // Any word may name a field of the output, keywords included (`rule`, `match`, ...).
@@ -159,6 +162,7 @@ COLUMN : 'column' ;
 MATCH : 'match' ;
 EMIT : 'emit' ;
 ANNOTATE : 'annotate' ;
+WARN : 'warn' ;
 EXAMPLE : 'example' ;
 TODO : 'todo' ;
 EXPECT : 'expect' ;

@@ -78,6 +78,12 @@ internal static class RuleOptions
     /// <summary>Compiles and prints every diagnostic to stderr; null when there were errors.</summary>
     public static Compilation Compile(string folder, TextWriter error)
     {
+        // Outside a project the default folder is missing: say how to name one, not that `rules` does not exist.
+        if (folder == DefaultRules && !Directory.Exists(folder))
+        {
+            error.WriteLine("rulesengine: error: no rules/ folder here; run from a project with rules/, or give the rule folder: --rules path/to/rules");
+            return new Compilation(null, [], new Dictionary<string, string>());
+        }
         var compilation = RuleCompiler.CompileFolder(folder);
         if (!compilation.Diagnostics.IsEmpty) error.Write(compilation.Format());
         return compilation;

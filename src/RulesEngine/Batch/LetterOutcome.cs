@@ -36,7 +36,9 @@ public static class LetterProcessor
         try
         {
             var document = LetterReader.Read(loaded.Name, loaded.Chars, pool) with { Format = loaded.Format, Source = source.DisplayPath, Encoding = loaded.Encoding };
-            return new LetterOutcome(source, Matching.DocumentMatcher.Run(program, document), null, loaded.Warnings, keepText ? document.Text : null);
+            var result = Matching.DocumentMatcher.Run(program, document);
+            var warnings = result.Warnings.Count == 0 ? loaded.Warnings : [.. loaded.Warnings, .. result.Warnings.Select(w => $"{source.DisplayPath}: warning: {w}")];
+            return new LetterOutcome(source, result, null, warnings, keepText ? document.Text : null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -58,7 +58,9 @@ internal sealed class ActionEvaluator(MatchContext context)
             case CaptureExpr capture:
                 return FromCapture(match, capture.Name, "value", path, evidence);
             case CallExpr call when call.Arguments is [CaptureExpr argument]:
-                return FromCapture(match, argument.Name, call.Function, path, evidence);
+                var result = FromCapture(match, argument.Name, call.Function, path, evidence);
+                foreach (var member in call.Members) result = (result as ObjectValue)?[member];
+                return result;
             case ObjectExpr obj:
                 return EvaluateInOrder(obj, ObjectLayout.Of(obj), match, path, evidence);
             case ListExpr list:
@@ -214,6 +216,7 @@ internal sealed class ActionEvaluator(MatchContext context)
         bool b => new BoolValue(b),
         DateOnly date => new DateValue(date),
         Value v => v,
+        LexiconRecord record => new ObjectValue(SortedMap<Value>.FromSorted([.. record.Fields.Keys], [.. record.Fields.Values.Select(FromObject)])),
         _ => new TextValue(value?.ToString() ?? ""),
     };
 }

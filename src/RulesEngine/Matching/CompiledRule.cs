@@ -60,6 +60,9 @@ internal sealed record CompiledRule(
     bool RequiredInOrder,
     int MaxLength)
 {
+    /// <summary>The rule's `warn` message, if it has one.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>`file:line:column`, made once: every piece of evidence names it.</summary>
     public string LocationText { get; } = Location.ToString();
 }

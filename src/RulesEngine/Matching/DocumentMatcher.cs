@@ -38,7 +38,7 @@ public static class DocumentMatcher
         // The record's evidence is read from the letter's match buffers: built before they go back.
         var (record, evidence) = builder.Build(context.Buffers.RecordEvidence);
         context.ReturnBuffers();
-        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source, Encoding = document.Encoding };
+        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source, Encoding = document.Encoding, Warnings = context.Warnings };
     }
 
     /// <summary>The rules with a non-zero count, by name.</summary>
@@ -287,9 +287,13 @@ public static class DocumentMatcher
             context.Annotations.Add(id, new AnnotationSpan(match.Start, match.End, evaluator.AnnotationValue(annotate.Value, match), match.Rule.Name));
         }
         if (onlyRule is not null && match.Rule.Name != onlyRule) return;
+        var used = match.Rule.Emits.IsEmpty;
         foreach (var emit in match.Rule.Emits)
         {
-            if (evaluator.Evaluate(emit.Value, match) is { } value) builder.Emit(emit.Target, value);
+            if (evaluator.Evaluate(emit.Value, match) is { } value) used |= builder.Emit(emit.Target, value);
         }
+        // A warning belongs to a match whose values were kept: a fallback that filled nothing has nothing to warn about.
+        if (match.Rule.Warning is { } warning && used)
+            context.Warnings.Add($"{warning} (rule '{match.Rule.Name}', letter line {context.Tokens[match.Start].Line}: \"{context.Document.TextOf(new TokenRange(match.Start, match.End))}\")");
     }
 }

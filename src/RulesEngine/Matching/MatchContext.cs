@@ -15,6 +15,9 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public TokenList Tokens { get; } = document.Tokens;
     public AnnotationStore Annotations { get; } = new(program.AnnotationNames.Length);
 
+    /// <summary>What `warn` rules said about this letter, in the order their matches were used.</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }
 

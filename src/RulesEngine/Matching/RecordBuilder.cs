@@ -22,7 +22,8 @@ internal sealed class RecordBuilder
 
     private readonly Node _root = new() { Fields = new(StringComparer.Ordinal) };
 
-    public void Emit(ImmutableArray<TargetStep> target, EvaluatedValue value)
+    /// <summary>Stores a value at its place; false when the place was already taken (a scalar is set once) and nothing changed.</summary>
+    public bool Emit(ImmutableArray<TargetStep> target, EvaluatedValue value)
     {
         var node = _root;
         for (var i = 0; i < target.Length; i++)
@@ -30,7 +31,7 @@ internal sealed class RecordBuilder
             var step = target[i];
             var last = i == target.Length - 1;
             node.Fields ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (node.Leaf is not null) return;
+            if (node.Leaf is not null) return false;
             if (!node.Fields.TryGetValue(step.Name, out var child)) node.Fields[step.Name] = child = new Node();
             if (step.Append)
             {
@@ -43,41 +44,40 @@ internal sealed class RecordBuilder
                     foreach (var existing in child.Items)
                     {
                         if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence.Span[0].Evidence.Start) != at) continue;
-                        if (value.Value.Equals(existing.Leaf)) return;
+                        if (value.Value.Equals(existing.Leaf)) return false;
                     }
                     child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
-                    return;
+                    return true;
                 }
                 var item = new Node { Fields = new(StringComparer.Ordinal) };
                 child.Items.Add(item);
                 node = item;
                 continue;
             }
-            if (last)
-            {
-                Assign(child, value.Value, value.Evidence);
-                return;
-            }
+            if (last) return Assign(child, value.Value, value.Evidence);
             node = child;
         }
+        return false;
     }
 
     /// <summary>An object merges field by field; anything else is set once.</summary>
-    private static void Assign(Node node, Value value, ReadOnlyMemory<(string Path, Evidence Evidence)> evidence)
+    private static bool Assign(Node node, Value value, ReadOnlyMemory<(string Path, Evidence Evidence)> evidence)
     {
         if (value is ObjectValue obj && node.Leaf is null && node.Items is null)
         {
             node.Fields ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            var stored = false;
             foreach (var (name, field) in obj.Fields)
             {
                 if (!node.Fields.TryGetValue(name, out var child)) node.Fields[name] = child = new Node();
-                Assign(child, field, EvidenceBelow(evidence, name));
+                stored |= Assign(child, field, EvidenceBelow(evidence, name));
             }
-            return;
+            return stored;
         }
-        if (node.Leaf is not null || node.Fields is not null || node.Items is not null) return;
+        if (node.Leaf is not null || node.Fields is not null || node.Items is not null) return false;
         node.Leaf = value;
         node.Evidence = evidence;
+        return true;
     }
 
     /// <summary>The evidence of one field of an object value, with paths made relative to that field (`a.b` -> `b`, `a[0]` -> `[0]`).</summary>

@@ -90,6 +90,9 @@ public sealed record LetterResult(
     SortedMap<int> RuleHits,
     SortedMap<long> RuleTicks)
 {
+    /// <summary>What `warn` rules said about the letter; the batch summary lists them with the letter's path.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>What the letter arrived as; written beside `letter` for any format but text.</summary>
     public Reading.Formats.LetterFormat Format { get; init; } = Reading.Formats.LetterFormat.Text;
 

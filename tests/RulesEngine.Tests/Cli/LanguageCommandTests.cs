@@ -154,6 +154,11 @@ public sealed class LanguageCommandTests : IDisposable
         var none = CommandRunner.RunIn(_temp, null, "check");
         Assert.Equal(1, none.ExitCode);
         Assert.Contains("no rules/ folder here; run from a project with rules/, or name the folder", none.Error);
+        foreach (var command in new[] { new[] { "run" }, ["fields"], ["snapshot", "--snapshots", "s"] })
+        {
+            var elsewhere = CommandRunner.RunIn(_temp, null, command);
+            Assert.Contains("no rules/ folder here; run from a project with rules/, or give the rule folder: --rules path/to/rules", elsewhere.Error);
+        }
         var missing = CommandRunner.RunIn(_temp, null, "check", "nothere");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("nothere: error: ", missing.Error);

@@ -167,8 +167,8 @@ public sealed class WorkflowCommandTests : IDisposable
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("2 letter(s) read, 1 processed, 1 failed", outcome.Error);
         Assert.Contains("empty.txt: error: the letter is empty", outcome.Error);
-        Assert.Contains("good: 13 found; none missing", outcome.Error);
-        Assert.Contains("rating (1 letter(s)): 13 of 13 field(s) in every letter", outcome.Error);
+        Assert.Contains("good: 15 found; none missing", outcome.Error);
+        Assert.Contains("rating (1 letter(s)): 15 of 15 field(s) in every letter", outcome.Error);
         Assert.Contains("outcome: 0 (never fired)", outcome.Error);
     }
 

@@ -25,12 +25,14 @@ public class CoreFieldTests
         Assert.True(changes.Count == 0, $"{what} differs from its label:\n" + string.Join("\n", changes));
     }
 
-    /// <summary>The labels' compact form: judgements and outcomes keyed by area, the recipient without the address.</summary>
-    private static JsonObject CompactCoreFields(LetterResult result)
+    /// <summary>The labels' compact form: judgements and outcomes keyed by area, the recipient without the address; and the council's number and canonical name where the label has them.</summary>
+    internal static JsonObject CompactCoreFields(LetterResult result, JsonObject? label = null)
     {
         var record = JsonNode.Parse(JsonOutput.Serialize(result.Record))!.AsObject();
         var compact = new JsonObject();
-        foreach (var key in new[] { "kind", "year", "date", "council", "recipient", "rating", "signatories" })
+        var keys = new[] { "kind", "year", "date", "council", "recipient", "rating", "signatories" }
+            .Concat(new[] { "council_canonical", "council_code" }.Where(k => label?.ContainsKey(k) == true));
+        foreach (var key in keys)
             if (record[key] is { } value) compact[key] = value.DeepClone();
         (compact["recipient"] as JsonObject)?.Remove("address");
         foreach (var key in new[] { "judgements", "outcomes" })

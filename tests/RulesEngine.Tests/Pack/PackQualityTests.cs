@@ -22,11 +22,16 @@ public class PackQualityTests
 
     private static readonly HashSet<string> GenericWords = ["council", "county", "city", "borough", "district"];
 
-    /// <summary>The pack must generalise: no rule file may name a seed's council, person or postcode.</summary>
+    /// <summary>
+    /// The pack must generalise: no rule file may name a seed's council, person or postcode. The
+    /// gazetteer names every council, the seeds' among the 150 others, and only it may.
+    /// </summary>
     [Fact]
     public void RuleFiles_NameNoSeedCouncilPersonOrPostcode()
     {
-        var ruleText = string.Join("\n", Support.Pack.Compilation.Sources.Values).ToLowerInvariant();
+        var sources = Support.Pack.Compilation.Sources;
+        var ruleText = string.Join("\n", sources.Values).ToLowerInvariant();
+        var ruleTextButGazetteer = string.Join("\n", sources.Where(s => !s.Key.EndsWith("councils.rules", StringComparison.Ordinal)).Select(s => s.Value)).ToLowerInvariant();
         var leaks = new List<string>();
         foreach (var seed in Seeds.Names)
         {
@@ -35,8 +40,9 @@ public class PackQualityTests
                 .Concat(label["signatories"]!.AsArray().Select(s => (string?)s!["name"]));
             foreach (var name in names.OfType<string>())
             {
+                var searched = name == (string?)label["council"] ? ruleTextButGazetteer : ruleText;
                 var distinctive = name.Split(' ').Where(w => w.Length > 3 && !GenericWords.Contains(w.ToLowerInvariant()));
-                leaks.AddRange(distinctive.Where(w => ruleText.Contains(w.ToLowerInvariant())).Select(w => $"{seed}: '{w}' (from '{name}')"));
+                leaks.AddRange(distinctive.Where(w => searched.Contains(w.ToLowerInvariant())).Select(w => $"{seed}: '{w}' (from '{name}')"));
             }
         }
         Assert.True(leaks.Count == 0, "rule files name seed-specific values:\n" + string.Join("\n", leaks));

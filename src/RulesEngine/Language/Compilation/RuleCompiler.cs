@@ -78,7 +78,7 @@ public static class RuleCompiler
             [.. scope.Conditions.Select(condition => CompileCondition(condition, compiler))])).ToImmutableArray();
         return new CompiledRule(order, rule.Name, rule.Location, symbols.PhaseOf(rule), rule.Priority, program, captures,
             scopes, rule.Emits, rule.Annotate, compiler.FirstSetOf(program), compiler.RequiredWordsOf(program, out var inOrder), inOrder,
-            compiler.MaxLengthOf(rule.Pattern!));
+            compiler.MaxLengthOf(rule.Pattern!)) { Warning = rule.Warning };
     }
 
     private static CompiledCondition CompileCondition(ScopeCondition condition, PatternCompiler compiler)

@@ -138,6 +138,8 @@ internal sealed partial class RuleValidator
                 }
                 if (report && call.Arguments.Any(a => a is not CaptureExpr))
                     Error(DiagnosticCodes.BadArguments, call.Location, $"'{call.Function}' converts a capture: pass it a captured name");
+                // A part of a lexicon entry's record (`value(c).code`) has whatever type the entries give it.
+                if (call.Members.Length > 0) return ValueType.Any;
                 return signature.Name == "value" ? argumentTypes[0] : ValueType.Parse(signature.ResultType);
             case ObjectExpr obj:
                 foreach (var field in obj.Fields) TypeOf(field.Value, bound, report);

@@ -114,8 +114,8 @@ internal sealed partial class RuleValidator
             if (_analysis.Length(rule.Pattern).Min == 0)
                 Error(DiagnosticCodes.MatchesEmpty, rule.Pattern.Location, $"the pattern of rule '{rule.Name}' can match no tokens at all; it would match everywhere");
         }
-        if (rule.Emits.IsEmpty && rule.Annotate is null && !rule.HasSyntaxErrors)
-            Error(DiagnosticCodes.RuleWithoutAction, rule.Location, $"rule '{rule.Name}' neither emits nor annotates anything");
+        if (rule.Emits.IsEmpty && rule.Annotate is null && rule.Warning is null && !rule.HasSyntaxErrors)
+            Error(DiagnosticCodes.RuleWithoutAction, rule.Location, $"rule '{rule.Name}' neither emits, annotates nor warns");
         var bound = BoundCaptures(rule);
         foreach (var emit in rule.Emits) CheckEmit(emit, bound);
         if (rule.Annotate?.Value is { } annotation) TypeOf(annotation, bound, report: true);

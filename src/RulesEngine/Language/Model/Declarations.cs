@@ -8,6 +8,9 @@ public sealed record Import(string Path, SourceLocation Location);
 /// <summary>One lexicon line: its phrases and the value they normalise to (the phrase itself when none).</summary>
 public sealed record LexiconEntry(ImmutableArray<string> Phrases, object? Value, SourceLocation Location);
 
+/// <summary>A lexicon entry's value with named parts (`{ name: "Derby", code: 831 }`), each a literal.</summary>
+public sealed record LexiconRecord(ImmutableSortedDictionary<string, object> Fields);
+
 public sealed record Lexicon(string Name, ImmutableArray<LexiconEntry> Entries, SourceLocation Location);
 
 public sealed record TypeRef(string Name, bool IsList, SourceLocation Location)
@@ -71,7 +74,11 @@ public sealed record RuleDecl(
     AnnotateAction? Annotate,
     SourceLocation Location,
     SourceLocation? PhaseLocation = null,
-    bool HasSyntaxErrors = false);
+    bool HasSyntaxErrors = false)
+{
+    /// <summary>`warn "..."`: a message for the letter's warnings each time the rule's match is used, so that a person looks at it.</summary>
+    public string? Warning { get; init; }
+}
 
 public sealed record ValueStep(string Name, int? Index);
 

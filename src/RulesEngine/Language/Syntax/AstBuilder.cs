@@ -81,7 +81,16 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
 
     private LexiconEntry BuildEntry(LexiconEntryContext entry) =>
         new([.. entry.lexiconPhrase().Select(p => p.STRING() is { } s ? Unquote(s.Symbol) : p.GetText())],
-            entry.literal() is { } value ? LiteralValue(value) : null, At(entry));
+            entry.literal() is { } value ? LiteralValue(value) : entry.lexiconRecord() is { } record ? BuildLexiconRecord(record) : null, At(entry));
+
+    private LexiconRecord BuildLexiconRecord(LexiconRecordContext record)
+    {
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var names = record.fieldName();
+        var values = record.literal();
+        for (var i = 0; i < Math.Min(names.Length, values.Length); i++) fields[names[i].GetText()] = LiteralValue(values[i]);
+        return new LexiconRecord(fields.ToImmutable());
+    }
 
     private ImmutableArray<FieldDecl> BuildFields(FieldDeclsContext? fields) =>
         fields is null ? [] : [.. fields.fieldDecl().Where(f => f.fieldName() is not null && f.typeRef()?.name() is not null)
@@ -103,6 +112,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
         var priority = 0;
         Pattern? pattern = null;
         AnnotateAction? annotate = null;
+        string? warning = null;
         var scopes = ImmutableArray.CreateBuilder<ScopeDecl>();
         var emits = ImmutableArray.CreateBuilder<EmitAction>();
         foreach (var clause in rule.ruleClause())
@@ -131,10 +141,14 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
                 case AnnotateClauseContext a when a.ID() is { } id:
                     annotate = new AnnotateAction(id.GetText(), a.expr() is { } v ? BuildExpr(v) : null, At(id.Symbol));
                     break;
+                case WarnClauseContext w when w.STRING() is { } message:
+                    warning = Unquote(message.Symbol);
+                    break;
             }
         }
         return new RuleDecl(name.GetText(), phase, priority, scopes.ToImmutable(), pattern, emits.ToImmutable(), annotate, At(name), phaseLocation,
-            HasErrors(rule) || diagnostics.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.UnexpectedCharacter && d.Location.Line >= rule.Start.Line && d.Location.Line <= (rule.Stop?.Line ?? rule.Start.Line) + 1));
+            HasErrors(rule) || diagnostics.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.UnexpectedCharacter && d.Location.Line >= rule.Start.Line && d.Location.Line <= (rule.Stop?.Line ?? rule.Start.Line) + 1))
+        { Warning = warning };
     }
 
     /// <summary>Whether error recovery left this part of the tree incomplete: checks of its meaning would only repeat the syntax error.</summary>
@@ -225,7 +239,7 @@ internal sealed class AstBuilder(string path, List<Diagnostic> diagnostics)
         LiteralExprContext l => new LiteralExpr(LiteralValue(l.literal()), At(l)),
         ObjectValueExprContext o => BuildObject(o.objectExpr()),
         ListExprContext l => new ListExpr([.. l.expr().Select(BuildExpr)], At(l)),
-        CallExprContext c => new CallExpr(c.name().GetText(), [.. c.expr().Select(BuildExpr)], At(c.name())),
+        CallExprContext c => new CallExpr(c.name().GetText(), [.. c.expr().Select(BuildExpr)], At(c.name())) { Members = [.. c.fieldName().Select(f => f.GetText())] },
         CaptureExprContext c => new CaptureExpr(c.name().GetText(), At(c)),
         _ => new LiteralExpr("", At(expr)),
     };

@@ -139,8 +139,11 @@ internal static class RuleFileParser
             var expecting = Regex.Match(message, @"^(?:missing (?<set>\{[^}]*\}|\S+) at|(?<head>.*) expecting (?<set>\{[^}]*\}|\S+))(?<tail>.*)$");
             if (expecting.Success)
             {
-                var options = expecting.Groups["set"].Value.Trim('{', '}').Split(", ");
-                var wanted = options.Contains("ID") ? "a name" : options.Length <= 5 ? OneOf(options.Select(Words)) : null;
+                var options = expecting.Groups["set"].Value.Trim('{', '}').Split(", ").ToList();
+                // A literal of any type is "a value", whatever tokens can spell one.
+                if (options.Contains("STRING") && options.Contains("INT"))
+                    options = [.. options.Where(o => o is not ("STRING" or "INT" or "DECIMAL" or "'true'" or "'false'")), "a value"];
+                var wanted = options.Contains("ID") ? "a name" : options.Count <= 5 ? OneOf(options.Select(Words)) : null;
                 var head = expecting.Groups["head"].Success ? Plain(expecting.Groups["head"].Value) : $"expected {wanted} before{expecting.Groups["tail"].Value}";
                 if (!expecting.Groups["head"].Success) return head;
                 return wanted is null ? head : $"{head}; expected {wanted}";
