@@ -17,6 +17,7 @@ internal static class CommandLine
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(ReadCommand.Create());
         root.Subcommands.Add(FieldsCommand.Create());
+        root.Subcommands.Add(LspCommand.Create());
         return root;
     }
 }

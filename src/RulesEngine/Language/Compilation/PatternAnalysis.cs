@@ -92,6 +92,10 @@ internal sealed class PatternAnalysis(SymbolTable symbols)
     {
         ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) => LexiconType(lexicon),
         AnnotationPattern a when symbols.Annotations.TryGetValue(a.Name, out var annotation) => annotation.Type,
+        // An unknown name is reported where it is written; a capture of it is of no known type, so
+        // no value made from it is reported again as of the wrong type.
+        ReferencePattern r when !symbols.Patterns.ContainsKey(r.Name) && !Matching.ClassTest.Names.ContainsKey(r.Name) => ValueType.Any,
+        AnnotationPattern => ValueType.Any,
         _ => ValueType.Text,
     };
 

@@ -12,6 +12,9 @@ public sealed record Compilation(RuleProgram? Program, ImmutableArray<Diagnostic
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
 
+    /// <summary>The rule model read, even when it has errors (an editor still names what it declares).</summary>
+    public RuleSet Rules { get; init; } = new([]);
+
     /// <summary>All diagnostics as a compiler prints them: the line, the source line and a caret.</summary>
     public string Format() => string.Concat(Diagnostics.Select(d => DiagnosticFormatter.Format(d, file => Sources.GetValueOrDefault(file))));
 }
@@ -19,10 +22,11 @@ public sealed record Compilation(RuleProgram? Program, ImmutableArray<Diagnostic
 /// <summary>Rule files -> model -> checks -> matching program.</summary>
 public static class RuleCompiler
 {
-    public static Compilation CompileFolder(string folder)
+    /// <param name="openText">Unsaved text of files open in an editor, by full path (the language server's); null for the files on disk.</param>
+    public static Compilation CompileFolder(string folder, Func<string, string?>? openText = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var (rules, sources) = RuleSetLoader.LoadFolder(folder, diagnostics);
+        var (rules, sources) = RuleSetLoader.LoadFolder(folder, diagnostics, openText);
         return Compile(rules, sources, diagnostics);
     }
 
@@ -40,8 +44,8 @@ public static class RuleCompiler
         var sorted = OneErrorPerCause(diagnostics.Distinct())
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray();
-        if (sorted.Any(d => d.IsError)) return new Compilation(null, sorted, sources);
-        return new Compilation(BuildProgram(rules, symbols, sources), sorted, sources);
+        if (sorted.Any(d => d.IsError)) return new Compilation(null, sorted, sources) { Rules = rules };
+        return new Compilation(BuildProgram(rules, symbols, sources), sorted, sources) { Rules = rules };
     }
 
     /// <summary>

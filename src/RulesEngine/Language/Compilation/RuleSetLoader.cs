@@ -23,16 +23,21 @@ internal sealed class RuleSetLoader
     // Rule files are a few KB; a file this large is not one (or is a device that never ends).
     private const long MaxRuleFileBytes = 4 * 1024 * 1024;
 
-    private RuleSetLoader(string root, List<Diagnostic> diagnostics)
+    // Text of files open in an editor, by full path: read instead of the file on disk (the language server's unsaved edits).
+    private readonly Func<string, string?>? _openText;
+
+    private RuleSetLoader(string root, List<Diagnostic> diagnostics, Func<string, string?>? openText = null)
     {
+        _openText = openText;
         _root = Path.GetFullPath(root);
         _realRoot = RealPath(_root);
         _diagnostics = diagnostics;
     }
 
-    public static (RuleSet Rules, IReadOnlyDictionary<string, string> Sources) LoadFolder(string folder, List<Diagnostic> diagnostics)
+    /// <param name="openText">The text of a file open in an editor (by full path), read instead of the file on disk; null for files not open.</param>
+    public static (RuleSet Rules, IReadOnlyDictionary<string, string> Sources) LoadFolder(string folder, List<Diagnostic> diagnostics, Func<string, string?>? openText = null)
     {
-        var loader = new RuleSetLoader(folder, diagnostics);
+        var loader = new RuleSetLoader(folder, diagnostics, openText);
         if (!Directory.Exists(folder))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.CannotReadRules, Severity.Error, new SourceLocation(folder, 0, 0), "the rule folder does not exist"));
@@ -86,7 +91,8 @@ internal sealed class RuleSetLoader
     {
         if (_sources.ContainsKey(DisplayPath(fullPath)) || !_loading.Add(fullPath)) return;
         string text;
-        try
+        if (_openText?.Invoke(fullPath) is { } open) text = open;
+        else try
         {
             // A named pipe or a device reports no length: it is never opened (opening a pipe waits
             // for a writer, and a device may never end), and neither is a file too large to be rules.

@@ -295,7 +295,9 @@ internal sealed partial class RuleValidator
     private void CheckUnusedLexicons()
     {
         foreach (var pattern in _rules.Patterns) CollectLexicons(pattern.Pattern);
-        foreach (var lexicon in _symbols.Lexicons.Values.Where(l => !_usedLexicons.Contains(l.Name)))
+        // A lexicon an unknown name was meant to be (the suggestion of an RE2001) is used once that is fixed: one cause, one message.
+        var meant = _diagnostics.Where(d => d.Code == DiagnosticCodes.UnknownName && d.Suggestion is not null).Select(d => d.Suggestion!).ToHashSet(StringComparer.Ordinal);
+        foreach (var lexicon in _symbols.Lexicons.Values.Where(l => !_usedLexicons.Contains(l.Name) && !meant.Contains(l.Name)))
             Warning(DiagnosticCodes.UnusedLexicon, lexicon.Location, $"lexicon '{lexicon.Name}' is never used");
     }
 
