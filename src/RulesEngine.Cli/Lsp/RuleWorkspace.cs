@@ -78,7 +78,7 @@ internal sealed partial class RuleWorkspace
             // A problem with the folder, or with a file not in it, is said on the file being edited, never dropped.
             var file = diagnostic.Location.File;
             var isFile = file.Length > 0 && File.Exists(file);
-            var message = diagnostic.Message + (diagnostic.Suggestion is { } s ? $" (did you mean '{s}'?)" : "");
+            var message = diagnostic.MessageWithSuggestion;
             Add(isFile ? file : path, new LspDiagnostic(isFile ? RangeOf(diagnostic.Location) : new Range(new(0, 0), new(0, 0)),
                 diagnostic.IsError ? 1 : 2, diagnostic.Code, "rulesengine", isFile ? message : $"{file}: {message}"));
         }
@@ -252,12 +252,6 @@ internal sealed partial class RuleWorkspace
             .OrderBy(s => s.Range.Start.Line)];
     }
 
-    private static readonly string[] Keywords =
-        ["rule", "match", "emit", "annotate", "warn", "within", "where", "heading", "matches", "starts", "with", "column", "after", "phase", "priority",
-         "lexicon", "pattern", "record", "output", "kind", "import", "example", "todo", "expect", "none", "followed", "preceded", "by", "not", "exact", "up", "to"];
-
-    private static readonly string[] TokenClasses = ["number", "percent", "word", "cap", "upper", "lower", "alnum", "punct", "symbol", "any", "inline"];
-
     /// <summary>What may be written here: field paths after `emit`/`expect`, scopes after `within`, otherwise keywords, names and functions.</summary>
     public CompletionItem[] Complete(string uri, Position position)
     {
@@ -271,8 +265,8 @@ internal sealed partial class RuleWorkspace
             return [.. RuleValidator.ScopeKinds.Keys.Select(s => new CompletionItem(s, CompletionKinds.Enum, "scope"))];
         if (before.EndsWith('@'))
             return [.. model.Rules.Where(r => r.Annotate is not null).Select(r => r.Annotate!.Name).Distinct().Select(a => new CompletionItem(a, CompletionKinds.Reference, "annotation"))];
-        return [.. Keywords.Select(k => new CompletionItem(k, CompletionKinds.Keyword, "keyword"))
-            .Concat(TokenClasses.Select(t => new CompletionItem(t, CompletionKinds.Enum, "token class")))
+        return [.. Language.Syntax.RuleFileParser.Keywords.Select(k => new CompletionItem(k, CompletionKinds.Keyword, "keyword"))
+            .Concat(Matching.ClassTest.Names.Keys.Select(t => new CompletionItem(t, CompletionKinds.Enum, "token class")))
             .Concat(Functions.All.Values.Select(f => new CompletionItem(f.Name, CompletionKinds.Function, f.Description)))
             .Concat(model.Lexicons.Select(l => new CompletionItem(l.Name, CompletionKinds.Reference, "lexicon")))
             .Concat(model.Patterns.Select(p => new CompletionItem(p.Name, CompletionKinds.Reference, "pattern")))];

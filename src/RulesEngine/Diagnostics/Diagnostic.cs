@@ -20,11 +20,9 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceLocation L
 {
     public bool IsError => Severity == Severity.Error;
 
+    /// <summary>The message with its suggestion: `unknown lexicon 'x' (did you mean 'y'?)`.</summary>
+    public string MessageWithSuggestion => Suggestion is null ? Message : $"{Message} (did you mean '{Suggestion}'?)";
+
     /// <summary>The stable one-line form: `file:line:col: error: message (did you mean 'x'?) [RE2001]`.</summary>
-    public override string ToString()
-    {
-        var severity = Severity == Severity.Error ? "error" : "warning";
-        var suggestion = Suggestion is null ? "" : $" (did you mean '{Suggestion}'?)";
-        return $"{Location}: {severity}: {Message}{suggestion} [{Code}]";
-    }
+    public override string ToString() => $"{Location}: {(Severity == Severity.Error ? "error" : "warning")}: {MessageWithSuggestion} [{Code}]";
 }

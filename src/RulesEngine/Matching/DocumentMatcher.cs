@@ -38,7 +38,7 @@ public static class DocumentMatcher
         // The record's evidence is read from the letter's match buffers: built before they go back.
         var (record, evidence) = builder.Build(context.Buffers.RecordEvidence);
         context.ReturnBuffers();
-        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source, Encoding = document.Encoding, Warnings = context.Warnings };
+        return new LetterResult(document.Name, record, evidence, ByRuleName(program, hits, count => (int)count), ByRuleName(program, context.RuleTicks, ticks => ticks)) { Format = document.Format, Source = document.Source, Encoding = document.Encoding, Warnings = context.Warnings ?? [] };
     }
 
     /// <summary>The rules with a non-zero count, by name.</summary>
@@ -294,6 +294,6 @@ public static class DocumentMatcher
         }
         // A warning belongs to a match whose values were kept: a fallback that filled nothing has nothing to warn about.
         if (match.Rule.Warning is { } warning && used)
-            context.Warnings.Add($"{warning} (rule '{match.Rule.Name}', letter line {context.Tokens[match.Start].Line}: \"{context.Document.TextOf(new TokenRange(match.Start, match.End))}\")");
+            (context.Warnings ??= []).Add($"{warning} (rule '{match.Rule.Name}', letter line {context.Tokens[match.Start].Line}: \"{context.Document.TextOf(new TokenRange(match.Start, match.End))}\")");
     }
 }

@@ -16,7 +16,7 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public AnnotationStore Annotations { get; } = new(program.AnnotationNames.Length);
 
     /// <summary>What `warn` rules said about this letter, in the order their matches were used.</summary>
-    public List<string> Warnings { get; } = [];
+    public List<string>? Warnings { get; set; }
 
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }

@@ -67,6 +67,10 @@ public sealed class RuleProgram
         return _expectedFields.TryGetValue(kind ?? "", out var fields) ? fields : _expectedFields[""];
     }
 
+    /// <summary>The fields the record's kind should have and it lacks, in schema order.</summary>
+    public IEnumerable<string> MissingFields(Output.ObjectValue record) =>
+        ExpectedFields(KindOf(record)).Where(field => !record.Fields.ContainsKey(field));
+
     /// <summary>The letter's kind, as its record's `kind` field says, or null.</summary>
     public static string? KindOf(Output.ObjectValue record) => record["kind"] is Output.TextValue { Text: var kind } ? kind : null;
 

@@ -29,8 +29,7 @@ public sealed class HtmlLetterIndex(RuleProgram? program)
             return;
         }
         string? Text(string field) => result.Record[field] switch { TextValue t => t.Text, DateValue d => d.Iso, null => null, var v => v.ToJson() };
-        var expected = program?.ExpectedFields(RuleProgram.KindOf(result.Record)) ?? [];
-        var missing = expected.Where(f => !result.Record.Fields.ContainsKey(f)).ToList();
+        var missing = program?.MissingFields(result.Record).ToList() ?? [];
         _rows.Add(new Row(result.Name, page, anchor, Text("council"), Text("date"), Text("kind"), result.Record.Fields.Count, missing, null));
     }
 

@@ -45,7 +45,7 @@ public static class HtmlLetters
             output.Write($"<tr><td><a href=\"#{id}-e{i}\">{E(path)}</a></td><td>{E(ValueAt(result, path))}</td><td>{E(item.Rule)}</td></tr>\n");
         }
         if (program is not null)
-            foreach (var field in program.ExpectedFields(Matching.RuleProgram.KindOf(result.Record)).Where(f => !result.Record.Fields.ContainsKey(f)))
+            foreach (var field in program.MissingFields(result.Record))
                 output.Write($"<tr class=\"missing\"><td>{E(field)}</td><td><em>missing</em></td><td></td></tr>\n");
         output.Write("</table>\n<pre>");
         WriteHighlighted(output, text, evidence, id);

@@ -44,6 +44,12 @@ internal static class RuleFileParser
             foreach (var node in ErrorNodes(tree.GetChild(i))) yield return node;
     }
 
+    /// <summary>Every keyword of the language, as the grammar spells them (for an editor's completion).</summary>
+    public static IReadOnlyList<string> Keywords { get; } = [.. Enumerable.Range(1, RuleLanguageLexer.UNKNOWN_CHAR)
+        .Select(type => RuleLanguageLexer.DefaultVocabulary.GetLiteralName(type))
+        .Where(literal => literal is { Length: > 2 } && char.IsAsciiLetter(literal[1]))
+        .Select(literal => literal!.Trim('\''))];
+
     /// <summary>The parse tree as LISP-style text, for the grammar examples (the tree itself never leaves this folder).</summary>
     public static string ParseTreeText(string text, List<Diagnostic> diagnostics)
     {
