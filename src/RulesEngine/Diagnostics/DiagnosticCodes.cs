@@ -9,6 +9,7 @@ public static class DiagnosticCodes
     public const string SyntaxError = "RE1001";
     public const string UnexpectedCharacter = "RE1002";
     public const string BadString = "RE1003";
+    public const string NestedTooDeep = "RE1004";
 
     public const string UnknownName = "RE2001";
     public const string DuplicateName = "RE2002";
@@ -33,6 +34,7 @@ public static class DiagnosticCodes
     public const string RuleWithoutPattern = "RE3007";
     public const string RuleWithoutAction = "RE3008";
     public const string BadArguments = "RE3009";
+    public const string PatternTooLarge = "RE3010";
     public const string PossibleTie = "RE3101";
     public const string UnusedLexicon = "RE3102";
     public const string RuleWithoutExample = "RE3103";

@@ -27,13 +27,21 @@ internal sealed class LexiconTrie
 
     public IEnumerable<string> FirstWords => _firstWords;
 
+    /// <summary>The first words in ordinal order, sorted once for every rule that starts with the lexicon.</summary>
+    public ImmutableArray<string> SortedFirstWords => _sortedFirst ??= [.. _firstWords.Order(StringComparer.Ordinal)];
+
+    private ImmutableArray<string>? _sortedFirst;
+
     public int MaxLength { get; private set; }
 
     /// <summary>
     /// One word of every entry, so that any match of the lexicon consumes one of them: the
     /// entry's longest word, as the likeliest to be rare (`national` rather than `the`).
     /// </summary>
-    public IEnumerable<string> RequiredWords => _requiredWords.Order(StringComparer.Ordinal);
+    public ImmutableArray<string> RequiredWords => _sortedRequired ??= [.. _requiredWords.Order(StringComparer.Ordinal)];
+
+    // Sorted once: every rule using a lexicon of 100,000 entries asks for them while compiling.
+    private ImmutableArray<string>? _sortedRequired;
 
     public bool StartsWith(int normId) => _firstIds.Contains(normId);
 
@@ -53,6 +61,7 @@ internal sealed class LexiconTrie
                 if (node == _root)
                 {
                     _firstWords.Add(norm);
+                    _sortedFirst = null;
                     _firstIds.Add(id);
                 }
             }
@@ -62,6 +71,7 @@ internal sealed class LexiconTrie
         node.IsEntry = true;
         node.Value = value;
         _requiredWords.Add(norms.MaxBy(norm => norm.Length)!);
+        _sortedRequired = null;
         MaxLength = Math.Max(MaxLength, norms.Count);
     }
 

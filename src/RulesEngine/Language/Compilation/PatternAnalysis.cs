@@ -23,8 +23,8 @@ internal sealed class PatternAnalysis(SymbolTable symbols)
                 var count = Tokenise(literal.Text).Count;
                 return (count, count);
             case ReferencePattern reference when symbols.Lexicons.TryGetValue(reference.Name, out var lexicon):
-                var lengths = lexicon.Entries.SelectMany(e => e.Phrases).Select(p => Tokenise(p).Count).Where(n => n > 0).DefaultIfEmpty(0).ToList();
-                return (lengths.Min(), lengths.Max());
+                var phrases = symbols.PhrasesOf(lexicon);
+                return (phrases.MinLength, phrases.MaxLength);
             case ReferencePattern reference when symbols.Patterns.TryGetValue(reference.Name, out var named):
                 if (!visiting.Add(reference.Name)) return (1, null);
                 var result = Length(named.Pattern, visiting);
@@ -116,8 +116,7 @@ internal sealed class PatternAnalysis(SymbolTable symbols)
     public bool IsSingleTokenTest(Pattern pattern) => pattern switch
     {
         LiteralPattern l => Tokenise(l.Text).Count == 1,
-        ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) =>
-            lexicon.Entries.SelectMany(e => e.Phrases).All(p => Tokenise(p).Count == 1),
+        ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) => symbols.PhrasesOf(lexicon).AllSingleWords,
         ReferencePattern r => ClassTest.Names.ContainsKey(r.Name),
         RegexPattern => true,
         NegationPattern n => IsSingleTokenTest(n.Inner),

@@ -60,6 +60,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         var tests = new SortedSet<int>();
         var consumers = new List<Instruction>();
         var guarded = false;
+        var lexicons = new SortedSet<int>();
         // Zero-width instructions lead on to the next; the first consuming ones are the first set.
         Walk(program, [], (_, instruction) =>
         {
@@ -69,14 +70,17 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case OpCode.LineStart or OpCode.LineEnd or OpCode.Look or OpCode.LookToken: guarded = true; return true;
                 case OpCode.Test when Tests[instruction.A].IndexWord is { } word: words.Add(word); break;
                 case OpCode.Test: any = true; tests.Add(instruction.A); break;
-                case OpCode.Lexicon: words.UnionWith(Lexicons[instruction.A].FirstWords); break;
+                case OpCode.Lexicon: lexicons.Add(instruction.A); break;
                 case OpCode.Annotation: annotations.Add(AnnotationNames[instruction.A]); break;
                 case OpCode.Match: any = true; empty = true; guarded = true; break;
             }
             if (instruction.Op is OpCode.Test or OpCode.Lexicon or OpCode.Annotation) consumers.Add(instruction);
             return false;
         });
-        return new FirstSet([.. words], [.. annotations], any, [.. tests], empty, guarded ? null : [.. consumers]);
+        // A rule that starts with one lexicon (a gazetteer of thousands) shares its sorted words.
+        ImmutableArray<string> first = words.Count == 0 && lexicons.Count == 1 ? Lexicons[lexicons.Min].SortedFirstWords
+            : [.. words.Union(lexicons.SelectMany(id => Lexicons[id].FirstWords)).Order(StringComparer.Ordinal).Distinct()];
+        return new FirstSet(first, [.. annotations], any, [.. tests], empty, guarded ? null : [.. consumers]);
     }
 
     /// <summary>
@@ -93,20 +97,35 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     public ImmutableArray<ImmutableArray<string>> RequiredWordsOf(PatternProgram program, out bool inOrder)
     {
         var consumers = new List<(ImmutableArray<string> Words, List<int> Pcs)>();
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var pc = 0; pc < program.Code.Length; pc++)
         {
             if (WordsConsumedBy(program.Code[pc]) is not { } words) continue;
-            var group = consumers.FindIndex(c => c.Words.SequenceEqual(words));
-            if (group >= 0) consumers[group].Pcs.Add(pc);
-            else consumers.Add((words, [pc]));
+            // A lexicon is its own key: joining its 100,000 words for every rule that uses it cost seconds.
+            var key = program.Code[pc].Op == OpCode.Lexicon ? "\u0002" + program.Code[pc].A : string.Join('\u0001', words);
+            if (groups.TryGetValue(key, out var group)) consumers[group].Pcs.Add(pc);
+            else
+            {
+                groups[key] = consumers.Count;
+                consumers.Add((words, [pc]));
+            }
         }
+        // Each set costs a walk of the program, and each pair of required sets another: the required
+        // words only narrow where a rule is tried, so a pattern of very many different words (an
+        // alternation of thousands of phrases) does without them rather than make `check` slow.
+        inOrder = false;
+        if (consumers.Count > MaxWordSets) return [];
         var required = consumers.Where(c => !MatchReachableAvoiding(program, c.Pcs)).ToList();
+        if (required.Count > MaxOrderedSets) return [.. required.Select(c => c.Words)];
         // In a total order the k-th set is preceded by k others; the order holds when each set
         // precedes the next (preceding is transitive: a path to C passes B, whose path passes A).
         var ordered = required.OrderBy(later => required.Count(earlier => earlier != later && Precedes(program, earlier.Pcs, later.Pcs))).ToList();
         inOrder = ordered.Count > 1 && ordered.Zip(ordered.Skip(1)).All(pair => Precedes(program, pair.First.Pcs, pair.Second.Pcs));
         return [.. (inOrder ? ordered : required).Select(c => c.Words)];
     }
+
+    private const int MaxWordSets = 256;
+    private const int MaxOrderedSets = 16;
 
     /// <summary>Whether every path from the start to an instruction of <paramref name="later"/> passes one of <paramref name="earlier"/>.</summary>
     private static bool Precedes(PatternProgram program, List<int> earlier, List<int> later)
@@ -127,7 +146,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     {
         OpCode.Test when Tests[instruction.A] is WordTest word => [word.Norm],
         OpCode.Test when Tests[instruction.A] is WordSetTest set => [.. set.Norms.Order(StringComparer.Ordinal)],
-        OpCode.Lexicon => [.. Lexicons[instruction.A].RequiredWords],
+        OpCode.Lexicon => Lexicons[instruction.A].RequiredWords,
         _ => null,
     };
 
@@ -178,12 +197,11 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     {
         if (_lexiconIndex.TryGetValue(lexicon.Name, out var id)) return id;
         var trie = new LexiconTrie(lexicon.Name);
+        var norms = symbols.PhrasesOf(lexicon).Norms;
+        var phrase = 0;
         foreach (var entry in lexicon.Entries)
-        foreach (var phrase in entry.Phrases)
-        {
-            var norms = PatternAnalysis.Tokenise(phrase).Select(t => t.Norm).ToList();
-            if (norms.Count > 0) trie.Add(norms, entry.Value ?? entry.Phrases[0]);
-        }
+        foreach (var _ in entry.Phrases)
+            if (norms[phrase++] is { Length: > 0 } words) trie.Add(words, entry.Value ?? entry.Phrases[0]);
         _lexiconIndex[lexicon.Name] = Lexicons.Count;
         Lexicons.Add(trie);
         return Lexicons.Count - 1;
@@ -195,7 +213,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
         LiteralPattern l => new WordTest(PatternAnalysis.Tokenise(l.Text)[0].Norm),
         ReferencePattern r when ClassTest.Names.TryGetValue(r.Name, out var tokenClass) => new ClassTest(tokenClass),
         ReferencePattern r when symbols.Lexicons.TryGetValue(r.Name, out var lexicon) =>
-            new WordSetTest(lexicon.Entries.SelectMany(e => e.Phrases).Select(p => PatternAnalysis.Tokenise(p)[0].Norm).ToHashSet(StringComparer.Ordinal)),
+            new WordSetTest(symbols.PhrasesOf(lexicon).FirstWords.ToHashSet(StringComparer.Ordinal)),
         RegexPattern r => new RegexTest(TokenRegex.Create(r.Source, r.IgnoreCase)),
         NegationPattern n => new NotTest(SingleTokenTest(n.Inner)),
         AlternationPattern a => AnyOf([.. a.Alternatives.Select(SingleTokenTest)]),

@@ -36,6 +36,7 @@ internal sealed partial class RuleValidator
     private readonly PatternAnalysis _analysis;
     private readonly List<Diagnostic> _diagnostics;
     private readonly HashSet<string> _usedLexicons = new(StringComparer.Ordinal);
+    private PatternBudget _budget = null!;
 
     private RuleValidator(RuleSet rules, SymbolTable symbols, List<Diagnostic> diagnostics)
     {
@@ -51,7 +52,7 @@ internal sealed partial class RuleValidator
         validator.CollectAnnotations();
         validator.CheckSchema();
         validator.CheckKinds();
-        foreach (var pattern in rules.Patterns) validator.CheckRecursion(pattern);
+        validator._budget = new PatternBudget(symbols, diagnostics);
         foreach (var rule in rules.Rules) validator.CheckRule(rule);
         foreach (var example in rules.Examples) validator.CheckExample(example);
         validator.CheckTies();
@@ -102,6 +103,7 @@ internal sealed partial class RuleValidator
             Error(DiagnosticCodes.UnknownPhase, rule.PhaseLocation ?? rule.Location, $"rule '{rule.Name}' names unknown phase '{phase}'",
                 NameSuggester.Nearest(phase, _symbols.PhaseIndex.Keys));
         var phaseIndex = _symbols.PhaseOf(rule);
+        if (!WithinBudget(rule)) return;
         foreach (var scope in rule.Scopes) CheckScope(scope, phaseIndex);
         // A rule whose text had a syntax error is partial: missing parts would only repeat that error.
         if (rule.Pattern is null)
@@ -120,6 +122,37 @@ internal sealed partial class RuleValidator
         foreach (var emit in rule.Emits) CheckEmit(emit, bound);
         if (rule.Annotate?.Value is { } annotation) TypeOf(annotation, bound, report: true);
     }
+
+    /// <summary>
+    /// Whether every pattern of a rule (its match and its scopes' conditions) can be compiled: no
+    /// named pattern it uses is broken (that is reported where the pattern is declared) and none
+    /// is over the budget. A rule that fails is checked no further: every other check walks the
+    /// patterns it would expand.
+    /// </summary>
+    private bool WithinBudget(RuleDecl rule)
+    {
+        var patterns = rule.Scopes.SelectMany(s => s.Conditions).Select(c => c switch
+        {
+            HeadingCondition h => h.Pattern,
+            StartsWithCondition s => s.Pattern,
+            AfterCondition a => a.Pattern,
+            _ => null,
+        }).Append(rule.Pattern).OfType<Pattern>().ToList();
+        var fine = true;
+        foreach (var pattern in patterns)
+        {
+            if (_budget.UsesUnusable(pattern)) fine = false;
+            else if (_budget.Problem(pattern) is { } problem)
+            {
+                _diagnostics.Add(problem);
+                fine = false;
+            }
+        }
+        if (!fine) _unbudgeted.Add(rule);
+        return fine;
+    }
+
+    private readonly HashSet<RuleDecl> _unbudgeted = [];
 
     private Dictionary<string, ValueType> BoundCaptures(RuleDecl rule)
     {
@@ -216,6 +249,9 @@ internal sealed partial class RuleValidator
             case GapPattern { Max: < 1 } gap:
                 Error(DiagnosticCodes.BadRepetition, gap.Location, "a gap must allow at least one token");
                 break;
+            case GapPattern { Max: > PatternBudget.MaxGap } gap:
+                Error(DiagnosticCodes.BadRepetition, gap.Location, $"a gap allows at most {PatternBudget.MaxGap} tokens (a match covers at most 256); write '... up to {PatternBudget.MaxGap}' or less");
+                break;
             case LookaroundPattern look:
                 CheckPattern(look.Inner, phase, insideLookaround: true);
                 if (_analysis.Length(look.Inner).Max is null)
@@ -237,26 +273,6 @@ internal sealed partial class RuleValidator
         if (repeat.Max is null or > 1 && _analysis.Length(repeat.Inner).Min == 0)
             Error(DiagnosticCodes.MatchesEmpty, repeat.Location, "the repeated part can match no tokens, so the repetition could loop forever; make the inner part consume at least one token");
     }
-
-    private void CheckRecursion(PatternDecl pattern)
-    {
-        var visiting = new HashSet<string>(StringComparer.Ordinal) { pattern.Name };
-        if (Recurses(pattern.Pattern, visiting))
-            Error(DiagnosticCodes.RecursivePattern, pattern.Location, $"pattern '{pattern.Name}' refers to itself; patterns cannot be recursive");
-    }
-
-    private bool Recurses(Pattern pattern, HashSet<string> visiting) => pattern switch
-    {
-        ReferencePattern r when _symbols.Patterns.TryGetValue(r.Name, out var named) =>
-            !visiting.Add(r.Name) || Recurses(named.Pattern, visiting) || !visiting.Remove(r.Name),
-        SequencePattern s => s.Items.Any(i => Recurses(i, visiting)),
-        AlternationPattern a => a.Alternatives.Any(i => Recurses(i, visiting)),
-        RepeatPattern r => Recurses(r.Inner, visiting),
-        NegationPattern n => Recurses(n.Inner, visiting),
-        LookaroundPattern l => Recurses(l.Inner, visiting),
-        CapturePattern c => Recurses(c.Inner, visiting),
-        _ => false,
-    };
 
     private void CheckExample(ExampleDecl example)
     {

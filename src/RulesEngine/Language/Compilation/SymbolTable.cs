@@ -20,6 +20,18 @@ internal sealed class SymbolTable
 
     public RecordDecl? Output => Records.GetValueOrDefault("output");
 
+    private readonly Dictionary<string, LexiconPhrases> _phrases = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A lexicon's phrases split as letters are, worked out once: a lexicon of 100,000 entries is
+    /// read by the checks, the tie check and the compiler, each of which once split every phrase again.
+    /// </summary>
+    public LexiconPhrases PhrasesOf(Lexicon lexicon)
+    {
+        if (_phrases.TryGetValue(lexicon.Name, out var known) && ReferenceEquals(known.Lexicon, lexicon)) return known;
+        return _phrases[lexicon.Name] = new LexiconPhrases(lexicon);
+    }
+
     public static SymbolTable Build(RuleSet rules, List<Diagnostic> diagnostics)
     {
         var table = new SymbolTable();
@@ -95,4 +107,30 @@ internal sealed record ValueType(string Name, bool IsList = false)
     }
 
     public override string ToString() => IsList ? Name + "[]" : Name;
+}
+
+/// <summary>The words of each phrase of a lexicon (normalised), in the order the entries give them, and what checks ask of them.</summary>
+internal sealed class LexiconPhrases
+{
+    public LexiconPhrases(Lexicon lexicon)
+    {
+        Lexicon = lexicon;
+        Norms = [.. lexicon.Entries.SelectMany(e => e.Phrases).Select(p => PatternAnalysis.Tokenise(p).Select(t => t.Norm).ToArray())];
+        var lengths = Norms.Select(n => n.Length).Where(n => n > 0).DefaultIfEmpty(0).ToList();
+        (MinLength, MaxLength) = (lengths.Min(), lengths.Max());
+        AllSingleWords = Norms.All(n => n.Length == 1);
+        FirstWords = Norms.Where(n => n.Length > 0).Select(n => n[0]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public Lexicon Lexicon { get; }
+
+    /// <summary>Per phrase, its normalised words (none for a phrase of punctuation-free nothing).</summary>
+    public IReadOnlyList<string[]> Norms { get; }
+
+    public int MinLength { get; }
+    public int MaxLength { get; }
+    public bool AllSingleWords { get; }
+
+    /// <summary>The words a phrase can begin with; shared, so callers must not change it.</summary>
+    public HashSet<string> FirstWords { get; }
 }

@@ -9,11 +9,46 @@ namespace RulesEngine.Language.Syntax;
 /// <summary>Parses one rule file into its model, collecting every syntax error rather than stopping at the first.</summary>
 internal static class RuleFileParser
 {
+    /// <summary>
+    /// How deeply brackets (and `!`) may nest in a file. The parser and every pass over a pattern
+    /// descend one level per bracket; a file of 100,000 `(` would end the process with a stack
+    /// overflow, which nothing can catch, so the file is refused before it is parsed.
+    /// </summary>
+    public const int MaxNesting = 100;
+
     public static RuleFileModel Parse(string path, string text, List<Diagnostic> diagnostics)
     {
-        var tree = CreateParser(path, text, diagnostics).ruleFile();
+        var parser = CreateParser(path, text, diagnostics);
+        if (TooDeep((CommonTokenStream)parser.TokenStream, path) is { } tooDeep)
+        {
+            diagnostics.Add(tooDeep);
+            return new RuleFileModel(path, [], [], [], [], [], [], []);
+        }
+        var tree = parser.ruleFile();
         ReportSkippedKeywords(tree, path, diagnostics);
         return new AstBuilder(path, diagnostics).Build(tree);
+    }
+
+    /// <summary>The first bracket (or `!`) that nests deeper than <see cref="MaxNesting"/>, as an error; null when none does.</summary>
+    private static Diagnostic? TooDeep(CommonTokenStream tokens, string path)
+    {
+        tokens.Fill();
+        var depth = 0;
+        var negations = 0;
+        foreach (var token in tokens.GetTokens())
+        {
+            switch (token.Text)
+            {
+                case "(" or "[" or "{": depth++; break;
+                case ")" or "]" or "}": depth = Math.Max(0, depth - 1); break;
+            }
+            negations = token.Text == "!" ? negations + 1 : 0;
+            if (depth + negations <= MaxNesting) continue;
+            return new Diagnostic(DiagnosticCodes.NestedTooDeep, Severity.Error, new SourceLocation(path, token.Line, token.Column + 1),
+                $"brackets nest more than {MaxNesting} deep here; the limit is {MaxNesting}: name the inner part with 'pattern name = ...' and use its name");
+        }
+        tokens.Seek(0);
+        return null;
     }
 
     /// <summary>
