@@ -1,3 +1,4 @@
+using System.Collections;
 using RulesEngine.Language.Model;
 using RulesEngine.Output;
 using RulesEngine.Reading;
@@ -27,6 +28,7 @@ public static class DocumentMatcher
         var vm = PikeVm.ForThread(context);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
+            context.ForgetLookbehinds();
             var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
             {
@@ -266,12 +268,18 @@ public static class DocumentMatcher
                 return a.Rule.Order != b.Rule.Order ? a.Rule.Order.CompareTo(b.Rule.Order) : x.CompareTo(y);
             });
             var taken = new List<RuleMatch>();
+            // Which tokens a kept match covers: a match is tested against its own tokens (at most
+            // 256), not against every match kept so far, which was quadratic when a rule matches at
+            // every token of a long letter.
+            var covered = new BitArray(found.Max(m => m.End) + 1);
             foreach (var index in byPreference)
             {
                 var match = found[index];
                 var overlaps = false;
-                foreach (var kept in taken) overlaps |= kept.Start < match.End && match.Start < kept.End;
-                if (!overlaps) taken.Add(match);
+                for (var position = match.Start; position < match.End && !overlaps; position++) overlaps = covered[position];
+                if (overlaps) continue;
+                for (var position = match.Start; position < match.End; position++) covered[position] = true;
+                taken.Add(match);
             }
             matches = taken;
         }

@@ -172,6 +172,19 @@ internal sealed class ScopePlaces
         _items[_count++] = candidate;
     }
 
+    /// <summary>Puts the places in order of their starts (document order where starts are equal); they nearly always are already.</summary>
+    public void SortByStart()
+    {
+        var span = _items.AsSpan(0, _count);
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (span[i].Range.Start >= span[i - 1].Range.Start) continue;
+            var ordered = span.ToArray().Select((place, index) => (place, index)).OrderBy(p => p.place.Range.Start).ThenBy(p => p.index).Select(p => p.place).ToArray();
+            ordered.CopyTo(span);
+            return;
+        }
+    }
+
     public void Clear(int maxKept)
     {
         if (_items.Length > maxKept) _items = new ScopeResolver.Candidate[16];

@@ -18,8 +18,28 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     /// <summary>What `warn` rules said about this letter, in the order their matches were used.</summary>
     public List<string>? Warnings { get; set; }
 
+    private Dictionary<(Lookaround Look, int Start, int End), bool[]>? _lookbehindEnds;
+
+    /// <summary>
+    /// Where a long lookbehind holds in a scope, scanned once per scope and phase and kept for every
+    /// place asked about (see <see cref="PikeVm.EndsOfMatches"/>).
+    /// </summary>
+    public bool[] LookbehindEnds(Lookaround look, int scopeStart, int scopeEnd, Func<PatternProgram, int, int, bool[]> scan)
+    {
+        _lookbehindEnds ??= [];
+        if (!_lookbehindEnds.TryGetValue((look, scopeStart, scopeEnd), out var ends))
+            _lookbehindEnds[(look, scopeStart, scopeEnd)] = ends = scan(look.Program, scopeStart, scopeEnd);
+        return ends;
+    }
+
+    /// <summary>A new phase may read annotations the last one made: what lookbehinds found before no longer holds.</summary>
+    public void ForgetLookbehinds() => _lookbehindEnds?.Clear();
+
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }
+
+    /// <summary>Places (sections, sentences, cells...) looked at while resolving `within` chains.</summary>
+    public long PlacesVisited { get; set; }
 
     /// <summary>Rules considered at a token, and VM runs started (after the first-token test).</summary>
     public long Considered { get; set; }

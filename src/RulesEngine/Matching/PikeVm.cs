@@ -300,6 +300,9 @@ internal sealed class PikeVm
         return false;
     }
 
+    /// <summary>Lookbehinds at most this long are tried from each start before the place; longer ones are scanned (see <see cref="EndsOfMatches"/>).</summary>
+    private const int ShortLookbehind = 8;
+
     private bool LookSucceeds(Lookaround look, int position, int scopeStart, int scopeEnd)
     {
         var vm = _nested ??= new PikeVm(_context);
@@ -308,6 +311,11 @@ internal sealed class PikeVm
         {
             found = vm.Run(look.Program, position, scopeStart, scopeEnd, -1, out _) >= 0;
         }
+        else if (look.MaxLength > ShortLookbehind)
+        {
+            var ends = _context.LookbehindEnds(look, scopeStart, scopeEnd, vm.EndsOfMatches);
+            found = ends[position - scopeStart];
+        }
         else
         {
             found = false;
@@ -315,6 +323,80 @@ internal sealed class PikeVm
                 found = vm.Run(look.Program, position - length, scopeStart, position, position, out _) >= 0;
         }
         return found != look.Negated;
+    }
+
+    /// <summary>
+    /// Where in a scope a match of <paramref name="program"/> can end, from any start: one pass
+    /// that adds a thread at every position, so a lookbehind is decided for the whole scope in
+    /// (scope length x program size) steps. Trying each of 250 starts before every place, as a
+    /// short lookbehind is, cost 4,500 steps a token for `preceded by ("b" ... up to 250 "a")`.
+    /// </summary>
+    /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match ends there.</returns>
+    public bool[] EndsOfMatches(PatternProgram program, int scopeStart, int scopeEnd)
+    {
+        var ends = new bool[scopeEnd - scopeStart + 1];
+        var code = program.Code;
+        var continuations = program.Continuations;
+        var tokens = _tokens;
+        var tests = _tests;
+        var ring = _pending.Length;
+        if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        if (_stack.Length < 2 * code.Length + 2) _stack = new Thread[2 * code.Length + 2];
+        var visited = _visited;
+        var stack = _stack;
+        var steps = 0L;
+        for (var position = scopeStart; position <= scopeEnd; position++)
+        {
+            var threads = _pending[position % ring];
+            threads.Add(new Thread(0, NoSaves));
+            var stamp = ++_stamp;
+            for (var t = 0; t < threads.Count; t++)
+            {
+                stack[0] = threads[t];
+                var depth = 1;
+                while (depth > 0)
+                {
+                    var pc = stack[--depth].Pc;
+                    if (visited[pc] == stamp) continue;
+                    visited[pc] = stamp;
+                    steps++;
+                    ref readonly var instruction = ref code[pc];
+                    switch (instruction.Op)
+                    {
+                        case OpCode.Jump: stack[depth++] = new Thread(instruction.A, NoSaves); break;
+                        case OpCode.Split:
+                            stack[depth++] = new Thread(instruction.B, NoSaves);
+                            stack[depth++] = new Thread(instruction.A, NoSaves);
+                            break;
+                        case OpCode.Save: stack[depth++] = new Thread(pc + 1, NoSaves); break;
+                        case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
+                            if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd)) stack[depth++] = new Thread(pc + 1, NoSaves);
+                            break;
+                        case OpCode.Match: ends[position - scopeStart] = true; break;
+                        case OpCode.Test:
+                            if (position < scopeEnd && tests[instruction.A].Matches(tokens[position]))
+                                _pending[(position + 1) % ring].Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                        case OpCode.Lexicon:
+                            _lengths.Clear();
+                            _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
+                            foreach (var length in _lengths) _pending[(position + length) % ring].Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                        case OpCode.Annotation:
+                            var spans = _context.Annotations.StartingAt(instruction.A, position);
+                            for (var i = 0; i < spans.Count; i++)
+                                if (spans[i].End <= scopeEnd && spans[i].End - position < ring)
+                                    _pending[spans[i].End % ring].Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                    }
+                }
+            }
+            threads.Clear();
+        }
+        // Threads scheduled past the scope's end are dropped, so the lists are empty for the next run.
+        foreach (var list in _pending) list.Clear();
+        _context.Steps += steps;
+        return ends;
     }
 
     // Into the letter's match buffers, not an array per match: the captures live as long as the

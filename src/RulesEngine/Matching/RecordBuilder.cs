@@ -18,7 +18,15 @@ internal sealed class RecordBuilder
         public List<Node>? Items;
         public Value? Leaf;
         public ReadOnlyMemory<(string Path, Evidence Evidence)> Evidence;
+
+        /// <summary>Where each value item of a long list starts, with its value: the items a new one could repeat.</summary>
+        public HashSet<(int Start, Value Value)>? ItemStarts;
     }
+
+    /// <summary>Lists shorter than this are searched item by item; longer ones keep a set.</summary>
+    private const int IndexedFrom = 16;
+
+    private static int StartOf(Node item) => item.Evidence.IsEmpty ? -1 : item.Evidence.Span[0].Evidence.Start;
 
     private readonly Node _root = new() { Fields = new(StringComparer.Ordinal) };
 
@@ -40,11 +48,19 @@ internal sealed class RecordBuilder
                 {
                     // Two rules may emit the same item from the same text; keep it once. Compare places
                     // first: the values are only compared when two items come from the same place.
+                    // The items already there are found by where they start (a set per list, made
+                    // once it is long), not by a walk over the list, which was quadratic in a list
+                    // that gets an item per token.
                     var at = value.Evidence.IsEmpty ? -1 : value.Evidence.Span[0].Evidence.Start;
-                    foreach (var existing in child.Items)
+                    if (child.Items.Count < IndexedFrom)
                     {
-                        if ((existing.Evidence.IsEmpty ? -1 : existing.Evidence.Span[0].Evidence.Start) != at) continue;
-                        if (value.Value.Equals(existing.Leaf)) return false;
+                        foreach (var existing in child.Items)
+                            if (StartOf(existing) == at && value.Value.Equals(existing.Leaf)) return false;
+                    }
+                    else
+                    {
+                        child.ItemStarts ??= child.Items.Where(item => item.Leaf is not null).Select(item => (StartOf(item), item.Leaf!)).ToHashSet();
+                        if (!child.ItemStarts.Add((at, value.Value))) return false;
                     }
                     child.Items.Add(new Node { Leaf = value.Value, Evidence = value.Evidence });
                     return true;

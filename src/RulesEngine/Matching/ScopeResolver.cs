@@ -124,22 +124,45 @@ internal static class ScopeResolver
             // A chain without conditions keeps nearly every candidate under the whole letter: sized
             // once, not grown by doubling through the letter's sentences.
             var next = context.Buffers.List(reach is null && scope.Conditions.IsEmpty && current.Count == 1 ? candidates.Length : 0);
+            Dictionary<AfterHeading, int>? firstAfter = null;
+            var visited = 0L;
             foreach (var parent in current)
-            foreach (var candidate in candidates)
             {
-                if (candidate.Range.Start < parent.Range.Start || candidate.Range.End > parent.Range.End || candidate.Range.IsEmpty && scope.Kind != ScopeKind.Section) continue;
-                // A place without the rule's required words cannot hold a match, nor can anything inside
-                // it: a cursor step instead of running the scope's conditions (a VM run per table cell).
-                if (reach is not null && !reach.Within(candidate.Range.Start, candidate.Range.End)) continue;
-                var bindings = parent.Bindings;
-                if (scope.Conditions.IsEmpty || Satisfies(context, vm, scope, candidate, ref bindings)) next.Add(new ScopeInstance(candidate.Range, bindings));
+                // Places are in order of their starts, so only those from the first starting inside the
+                // parent need a look: each section's sentences, not every sentence for every section.
+                for (var c = FirstStartingAtOrAfter(candidates, parent.Range.Start); c < candidates.Length && candidates[c].Range.Start <= parent.Range.End; c++)
+                {
+                    visited++;
+                    var candidate = candidates[c];
+                    if (candidate.Range.End > parent.Range.End || candidate.Range.IsEmpty && scope.Kind != ScopeKind.Section) continue;
+                    // A place without the rule's required words cannot hold a match, nor can anything inside
+                    // it: a cursor step instead of running the scope's conditions (a VM run per table cell).
+                    if (reach is not null && !reach.Within(candidate.Range.Start, candidate.Range.End)) continue;
+                    var bindings = parent.Bindings;
+                    if (scope.Conditions.IsEmpty || Satisfies(context, vm, scope, candidate, ref bindings, ref firstAfter)) next.Add(new ScopeInstance(candidate.Range, bindings));
+                }
             }
+            // Counted as the VM's steps are: the linearity tests see the walk over places as well.
+            context.PlacesVisited += visited;
             current = next;
         }
         // Candidates come in document order, so a chain of one scope kind is in order already;
         // sorting hundreds of sentences anyway cost more than the check.
         if (!Positions.InOrder(current, static instance => instance.Range.Start)) current.Sort(static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
         return current;
+    }
+
+    /// <summary>The first place starting at or after <paramref name="position"/> (the count when none does).</summary>
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<Candidate> places, int position)
+    {
+        int low = 0, high = places.Length;
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (places[middle].Range.Start < position) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>Where scopes of a kind lie in the letter; worked out once per letter and kind, into storage the thread reuses (see <see cref="MatchBuffers"/>).</summary>
@@ -149,6 +172,7 @@ internal static class ScopeResolver
         if (!places.Filled)
         {
             Fill(context.Document, kind, places);
+            places.SortByStart();
             places.Filled = true;
         }
         return places.Span;
@@ -195,7 +219,9 @@ internal static class ScopeResolver
         }
     }
 
-    private static bool Satisfies(MatchContext context, PikeVm vm, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings)
+    /// <param name="firstAfter">Per `after` condition, the first section whose heading matches it: worked out once per chain, not once per section (which was quadratic in the sections).</param>
+    private static bool Satisfies(MatchContext context, PikeVm vm, CompiledScope scope, Candidate candidate, ref ImmutableDictionary<string, Binding> bindings,
+        ref Dictionary<AfterHeading, int>? firstAfter)
     {
         foreach (var condition in scope.Conditions)
         {
@@ -204,11 +230,9 @@ internal static class ScopeResolver
                 case InColumn column when candidate.Column != column.Column:
                     return false;
                 case AfterHeading after:
-                    var sections = context.Document.Sections;
-                    var found = false;
-                    for (var i = 0; i < candidate.Section && !found; i++)
-                        found = vm.Run(after.Program, sections[i].Heading.Start, sections[i].Heading.Start, sections[i].Heading.End, -1, out _) > sections[i].Heading.Start;
-                    if (!found) return false;
+                    firstAfter ??= new Dictionary<AfterHeading, int>(ReferenceEqualityComparer.Instance);
+                    if (!firstAfter.TryGetValue(after, out var first)) firstAfter[after] = first = FirstHeadingMatching(context, vm, after);
+                    if (first >= candidate.Section) return false;
                     break;
                 case HeadingMatches heading:
                     var range = candidate.Heading;
@@ -227,6 +251,15 @@ internal static class ScopeResolver
             }
         }
         return true;
+    }
+
+    /// <summary>The index of the first section whose heading holds a match of the condition; the section count when none does.</summary>
+    private static int FirstHeadingMatching(MatchContext context, PikeVm vm, AfterHeading after)
+    {
+        var sections = context.Document.Sections;
+        for (var i = 0; i < sections.Length; i++)
+            if (vm.Run(after.Program, sections[i].Heading.Start, sections[i].Heading.Start, sections[i].Heading.End, -1, out _) > sections[i].Heading.Start) return i;
+        return sections.Length;
     }
 
     private static ImmutableDictionary<string, Binding> Bind(ImmutableDictionary<string, Binding> bindings, ImmutableArray<CaptureSlot> slots, ArraySegment<int> captures)

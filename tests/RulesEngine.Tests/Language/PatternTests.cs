@@ -90,6 +90,21 @@ public class PatternTests
     public void NotPrecededBy_RejectsWhatCameBefore() =>
         Assert.Equal("""{"hits":["good"]}""", Hits("not preceded by (\"not\") \"good\"", "not good; good"));
 
+    /// <summary>A lookbehind longer than a few tokens is decided by one scan of the scope: the same answers, at any distance up to its bound.</summary>
+    [Theory]
+    [InlineData("preceded by (\"judged\" ... up to 20 \"as\") \"good\"", "judged by the inspectors in 2008 as good; judged as good; as good", """{"hits":["good","good","good"]}""")]
+    [InlineData("preceded by (\"judged\" ... up to 3 \"as\") \"good\"", "judged by the inspectors in 2008 as good; judged as good", """{"hits":["good"]}""")]
+    [InlineData("not preceded by (\"judged\" ... up to 20 \"as\") \"good\"", "judged by the inspectors in 2008 as good; then for many years after that it was not seen by anyone at all and was later seen as good", """{"hits":["good"]}""")]
+    [InlineData("preceded by (\"judged\" any{12}) \"good\"", "judged a b c d e f g h i j k l good; judged a b good", """{"hits":["good"]}""")]
+    public void LongLookbehind_FindsWhatEndsRightBeforeThePlace(string pattern, string text, string expected) =>
+        Assert.Equal(expected, Hits(pattern, text));
+
+    [Fact]
+    public void LongLookbehind_DoesNotSeePastTheStartOfItsScope() =>
+        Assert.Equal("""{"hits":["good"]}""",
+            Rules.Json("rule r\n  within sentence\n  match (preceded by (\"judged\" ... up to 20 \"as\") \"good\") -> m\n  emit hits[] = text(m)",
+                "Services were judged. As good as before. They were judged as good."));
+
     [Fact]
     public void NamedPattern_IsUsedLikeAnInlineGroup() =>
         Assert.Equal("""{"hits":["Mr Alan Marsh"]}""",
