@@ -35,6 +35,7 @@ public static class DiagnosticCodes
     public const string RuleWithoutAction = "RE3008";
     public const string BadArguments = "RE3009";
     public const string PatternTooLarge = "RE3010";
+    public const string CaptureInLookaround = "RE3011";
     public const string PossibleTie = "RE3101";
     public const string UnusedLexicon = "RE3102";
     public const string RuleWithoutExample = "RE3103";

@@ -24,6 +24,31 @@ public class PhaseTests
         Assert.Equal("""{"date":"2009-12-09"}""", Rules.Json(rules, "This letter is dated 9 December 2009."));
     }
 
+    /// <summary>An annotation as long as a match can be (here 200 tokens) is matched whole by `@Name` and seen whole by lookarounds.</summary>
+    [Theory]
+    [InlineData("\"see\" @Quote \"end\"", true)]
+    [InlineData("preceded by (@Quote) \"end\"", false)]
+    [InlineData("preceded by (\"see\" @Quote) \"end\"", false)]
+    [InlineData("\"see\" followed by (@Quote \"end\")", false)]
+    public void LongAnnotation_IsMatchedWholeByNameAndByLookarounds(string pattern, bool whole)
+    {
+        var rules = $"""
+            phase spans
+            phase extract
+            rule quote
+              phase spans
+              match ("begin" word+ "stop") -> q
+              annotate Quote
+            rule use
+              phase extract
+              match ({pattern}) -> m
+              emit hits[] = text(m)
+            """;
+        var quote = "begin " + string.Concat(Enumerable.Repeat("word ", 198)) + "stop";
+        var expected = whole ? $"see {quote} end" : pattern.StartsWith("preceded") ? "end" : "see";
+        Assert.Equal($$"""{"hits":["{{expected}}"]}""", Rules.Json(rules, $"see {quote} end"));
+    }
+
     [Fact]
     public void LongestMode_KeepsTheLongestOfOverlappingMatches()
     {

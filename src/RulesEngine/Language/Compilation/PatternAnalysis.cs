@@ -7,8 +7,8 @@ namespace RulesEngine.Language.Compilation;
 /// <summary>Facts about patterns that checks need: how many tokens they can cover, and which captures they bind.</summary>
 internal sealed class PatternAnalysis(SymbolTable symbols)
 {
-    /// <summary>The longest span an annotation may cover, so that lookbehind over one stays bounded.</summary>
-    public const int MaxAnnotationLength = 32;
+    /// <summary>The longest span an annotation may cover: as long as any match (a rule made it).</summary>
+    public const int MaxAnnotationLength = PikeVm.MaxMatchTokens;
 
     /// <summary>Splits a literal the way letters are split, so `council's` or `22.30%` stay one token as in the text.</summary>
     public static IReadOnlyList<Token> Tokenise(string phrase) => LetterReader.Read("", phrase).Tokens;

@@ -258,6 +258,11 @@ internal sealed partial class RuleValidator
                     Error(DiagnosticCodes.UnboundedLookaround, look.Location, "a lookaround must have a bounded length: use '{m,n}' or '... up to n' instead of '*' or '+'");
                 break;
             case CapturePattern capture:
+                // A lookaround is tried apart from the match and keeps nothing of what it saw; its
+                // capture would silently be empty, so it is refused where it is written.
+                if (insideLookaround)
+                    Error(DiagnosticCodes.CaptureInLookaround, capture.Location,
+                        $"'-> {capture.Name}' is inside a lookaround, which looks without matching, so it would capture nothing; capture the tokens in the match itself");
                 CheckPattern(capture.Inner, phase, insideLookaround);
                 break;
         }
