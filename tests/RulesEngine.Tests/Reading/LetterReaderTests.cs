@@ -25,6 +25,25 @@ public class LetterReaderTests
         Assert.Equal("Summary", document.TextOf(document.Sections.Single().Heading));
     }
 
+    /// <summary>Every form of Markdown emphasis is hidden, nested or not; marks that are not emphasis stay.</summary>
+    [Theory]
+    [InlineData("is **good** now", "is good now")]
+    [InlineData("is __good__ now", "is good now")]
+    [InlineData("is *good* now", "is good now")]
+    [InlineData("is _good_ now", "is good now")]
+    [InlineData("is ***good*** now", "is good now")]
+    [InlineData("is **_good_** now", "is good now")]
+    [InlineData("is _**good**_ now", "is good now")]
+    [InlineData("is __*good*__ now", "is good now")]
+    [InlineData("is **very _good_ indeed** now", "is very good indeed now")]
+    [InlineData("is *very __good__ indeed* now", "is very good indeed now")]
+    [InlineData("**Overall effectiveness: good.**", "Overall effectiveness : good .")]
+    [InlineData("(*good*), **Ofsted** view", "( good ) , Ofsted view")]
+    [InlineData("five A*-Cs and 2 * 3", "five A * - Cs and 2 * 3")]
+    [InlineData("the snake_case name", "the snake _ case name")]
+    public void Reader_MarkdownEmphasis_LeavesNoStrayTokens(string text, string words) =>
+        Assert.Equal(words, string.Join(" ", Words(Read(text))));
+
     [Fact]
     public void Reader_CurlyApostropheAndDashes_NormaliseToPlainCharacters()
     {
