@@ -7,6 +7,7 @@ using RulesEngine.Benchmarks;
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- loop LETTER [--seconds N]   (read and match under a profiler)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- paired DIR --variant tokens [--rounds N] [--jobs N] [--read-only]   (two ways, in turn, in one process)
 // dotnet run -c Release --project bench/RulesEngine.Benchmarks -- components   (BenchmarkDotNet)
+// dotnet run -c Release --project bench/RulesEngine.Benchmarks -- shapes   (each linearity shape on a 1 MB and a 4 MB letter)
 var root = FindRoot();
 string Option(string name, string fallback)
 {
@@ -41,6 +42,9 @@ switch (args.FirstOrDefault())
     case "paired" when args.Length > 1:
         PairedComparison.Run(root, args[1], Option("--variant", "tokens"), int.Parse(Option("--rounds", "40")), int.Parse(Option("--jobs", "2")), args.Contains("--read-only"));
         return 0;
+    case "shapes":
+        LinearityShapes.Time();
+        return 0;
     case "components":
         ComponentBenchmarks.Root = root;
         // In process: BenchmarkDotNet's usual separate build of this project cannot regenerate the
@@ -49,7 +53,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ComponentBenchmarks>(args: ["--inProcess", .. args.Skip(1)]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | coldstart LETTER [--runs N] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | paired DIR [--variant tokens] [--rounds N] [--jobs N] [--read-only] | components");
+        Console.Error.WriteLine("usage: corpus [--count N] [--out DIR] | batch DIR [--jobs N] [--extra-rules N] [--pass read|json|jsonl|match] [--output-root DIR] | coldstart LETTER [--runs N] | allocations DIR [--count N] | stats LETTER | loop LETTER [--seconds N] | paired DIR [--variant tokens] [--rounds N] [--jobs N] [--read-only] | shapes | components");
         return 1;
 }
 

@@ -40,6 +40,10 @@ public static class LetterProcessor
             var warnings = result.Warnings.Count == 0 ? loaded.Warnings : [.. loaded.Warnings, .. result.Warnings.Select(w => $"{source.DisplayPath}: warning: {w}")];
             return new LetterOutcome(source, result, null, warnings, keepText ? document.Text : null);
         }
+        catch (Matching.MatchBudgetExceededException e)
+        {
+            return new LetterOutcome(source, null, $"{source.DisplayPath}: error: {e.Message}", loaded.Warnings);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug in the engine must not cost the rest of the batch; say which letter and why.

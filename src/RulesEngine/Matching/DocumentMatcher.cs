@@ -81,7 +81,14 @@ public static class DocumentMatcher
             if (reach is { Possible: false }) continue;
             // Timed per rule, not per VM run: two clock reads per run cost more than many runs.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            FindRuleMatches(context, vm, rule, reach, starts, matches);
+            try
+            {
+                FindRuleMatches(context, vm, rule, reach, starts, matches);
+            }
+            catch (MatchBudgetExceededException e)
+            {
+                throw e.ForRule(rule.Name);
+            }
             context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         }
         return matches;
@@ -234,7 +241,16 @@ public static class DocumentMatcher
                     || !vm.CanStart(rule, position, scope.Range.Start, scope.Range.End)) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 context.Runs++;
-                var end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out var captures);
+                int end;
+                ArraySegment<int> captures;
+                try
+                {
+                    end = vm.Run(rule.Program, position, scope.Range.Start, scope.Range.End, -1, out captures);
+                }
+                catch (MatchBudgetExceededException e)
+                {
+                    throw e.ForRule(rule.Name);
+                }
                 context.RuleTicks[rule.Order] += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 if (end <= position) continue;
                 matches.Add(new RuleMatch(rule, position, end, captures, scope));

@@ -38,6 +38,14 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }
 
+    /// <summary>
+    /// The most VM steps a letter may take: far above any real rule pack (the Ofsted pack takes a
+    /// few hundred a token), it turns a pattern that is within the compile budget but costly at
+    /// every token (a 100,000-instruction alternation of optional parts) into a reported failure
+    /// of that letter instead of minutes of matching.
+    /// </summary>
+    public long StepLimit { get; init; } = 100_000_000 + 10_000L * document.Tokens.Length;
+
     /// <summary>Places (sections, sentences, cells...) looked at while resolving `within` chains.</summary>
     public long PlacesVisited { get; set; }
 

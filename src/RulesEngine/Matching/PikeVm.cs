@@ -167,6 +167,7 @@ internal sealed class PikeVm
             pending[offset].Clear();
         }
         _context.Steps += steps;
+        if (_context.Steps > _context.StepLimit) throw new MatchBudgetExceededException(_context.StepLimit);
         // Saves are only appended during a run, so the winner's chain is still intact here.
         if (best >= 0) captures = Materialise(bestSaves, program.SlotCount);
         // Every list is empty again: each offset up to the furthest scheduled was walked and

@@ -153,6 +153,7 @@ internal sealed partial class RuleValidator
     }
 
     private readonly HashSet<RuleDecl> _unbudgeted = [];
+    private readonly HashSet<(string Name, int Phase, bool InsideLookaround)> _checkedNamed = [];
 
     private Dictionary<string, ValueType> BoundCaptures(RuleDecl rule)
     {
@@ -210,9 +211,14 @@ internal sealed partial class RuleValidator
             case LiteralPattern literal when PatternAnalysis.Tokenise(literal.Text).Count == 0:
                 Error(DiagnosticCodes.MatchesEmpty, literal.Location, "this literal has no words in it, so it can match nothing");
                 break;
+            case ReferencePattern reference when _symbols.Patterns.TryGetValue(reference.Name, out var named):
+                // A named pattern is checked where a rule uses it, in that rule's phase and place (a
+                // bad regex in one crashed the compiler), once for each phase and place it is used in.
+                if (_checkedNamed.Add((reference.Name, phase, insideLookaround))) CheckPattern(named.Pattern, phase, insideLookaround);
+                break;
             case ReferencePattern reference:
                 if (_symbols.Lexicons.ContainsKey(reference.Name)) _usedLexicons.Add(reference.Name);
-                else if (!_symbols.Patterns.ContainsKey(reference.Name) && !ClassTest.Names.ContainsKey(reference.Name))
+                else if (!ClassTest.Names.ContainsKey(reference.Name))
                 {
                     var known = _symbols.Lexicons.Keys.Concat(_symbols.Patterns.Keys).Concat(ClassTest.Names.Keys);
                     Error(DiagnosticCodes.UnknownName, reference.Location, $"unknown lexicon, pattern or token class '{reference.Name}'",

@@ -138,6 +138,12 @@ internal static class RuleFileParser
                     new SourceLocation(path, word.Line, word.Column + 1, word.Text.Length), $"unknown keyword '{word.Text}'", keyword));
                 return;
             }
+            if (CommaAfterLexiconValue(recognizer, offendingSymbol))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error, new SourceLocation(path, line, charPositionInLine + 1),
+                    "a lexicon entry ends with its value: put the next entry on a new line (commas join the phrases of one entry: \"good\", \"strong\" => 3)"));
+                return;
+            }
             var length = Math.Max(1, offendingSymbol?.Text?.Length ?? 1);
             diagnostics.Add(new Diagnostic(DiagnosticCodes.SyntaxError, Severity.Error,
                 new SourceLocation(path, line, charPositionInLine + 1, offendingSymbol?.Type == TokenConstants.EOF ? 1 : length), Describe(msg)));
@@ -169,6 +175,18 @@ internal static class RuleFileParser
             return null;
         }
 
+        /// <summary>`good => 3, strong => 3`: a comma after an entry's value, where one line per entry was meant.</summary>
+        private static bool CommaAfterLexiconValue(IRecognizer recognizer, IToken? offending)
+        {
+            if (offending?.Text != "," || recognizer is not Parser { InputStream: ITokenStream tokens } parser) return false;
+            var inLexicon = false;
+            for (RuleContext? context = parser.Context; context is not null && !inLexicon; context = context.Parent) inLexicon = context is RuleLanguageParser.LexiconDeclContext;
+            if (!inLexicon) return false;
+            for (var i = offending.TokenIndex - 1; i >= 0 && tokens.Get(i).Line == offending.Line; i--)
+                if (tokens.Get(i).Text == "=>") return true;
+            return false;
+        }
+
         public static string? NearestKeyword(string word) => NameSuggester.Nearest(word, LeadingKeywords, maxDistance: word.Length <= 4 ? 1 : 2);
 
         /// <summary>
@@ -177,7 +195,8 @@ internal static class RuleFileParser
         /// </summary>
         private static string Describe(string message)
         {
-            var expecting = Regex.Match(message, @"^(?:missing (?<set>\{[^}]*\}|\S+) at|(?<head>.*) expecting (?<set>\{[^}]*\}|\S+))(?<tail>.*)$");
+            // A set may hold quoted braces ({'}', ',', STRING}): a quoted token is read whole.
+            var expecting = Regex.Match(message, @"^(?:missing (?<set>\{(?:'[^']*'|[^}'])*\}|\S+) at|(?<head>.*) expecting (?<set>\{(?:'[^']*'|[^}'])*\}|\S+))(?<tail>.*)$");
             if (expecting.Success)
             {
                 var options = expecting.Groups["set"].Value.Trim('{', '}').Split(", ").ToList();
