@@ -28,7 +28,7 @@ public static class DocumentMatcher
         var vm = PikeVm.ForThread(context);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
-            context.ForgetLookbehinds();
+            context.ForgetLookarounds();
             var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
             {

@@ -52,4 +52,9 @@ internal sealed record PatternProgram(Instruction[] Code, int SlotCount, Diagnos
     }
 }
 
-internal sealed record Lookaround(PatternProgram Program, bool Ahead, bool Negated, int MaxLength);
+/// <param name="Reversed">
+/// For a long lookahead, its pattern compiled back to front, which a scan from the scope's end
+/// runs to decide the lookahead for every place at once (see <c>PikeVm.StartsOfMatches</c>); null
+/// when it is short or holds what cannot be read backwards (a lexicon of phrases, an annotation).
+/// </param>
+internal sealed record Lookaround(PatternProgram Program, bool Ahead, bool Negated, int MaxLength, PatternProgram? Reversed = null);

@@ -18,22 +18,22 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     /// <summary>What `warn` rules said about this letter, in the order their matches were used.</summary>
     public List<string>? Warnings { get; set; }
 
-    private Dictionary<(Lookaround Look, int Start, int End), bool[]>? _lookbehindEnds;
+    private Dictionary<(Lookaround Look, int Start, int End), bool[]>? _lookaroundScans;
 
     /// <summary>
-    /// Where a long lookbehind holds in a scope, scanned once per scope and phase and kept for every
-    /// place asked about (see <see cref="PikeVm.EndsOfMatches"/>).
+    /// Where a long lookaround holds in a scope, scanned once per scope and phase and kept for every
+    /// place asked about (see <see cref="PikeVm.EndsOfMatches"/> and <see cref="PikeVm.StartsOfMatches"/>).
     /// </summary>
-    public bool[] LookbehindEnds(Lookaround look, int scopeStart, int scopeEnd, Func<PatternProgram, int, int, bool[]> scan)
+    public bool[] LookaroundScan(Lookaround look, int scopeStart, int scopeEnd, Func<Lookaround, int, int, bool[]> scan)
     {
-        _lookbehindEnds ??= [];
-        if (!_lookbehindEnds.TryGetValue((look, scopeStart, scopeEnd), out var ends))
-            _lookbehindEnds[(look, scopeStart, scopeEnd)] = ends = scan(look.Program, scopeStart, scopeEnd);
-        return ends;
+        _lookaroundScans ??= [];
+        if (!_lookaroundScans.TryGetValue((look, scopeStart, scopeEnd), out var found))
+            _lookaroundScans[(look, scopeStart, scopeEnd)] = found = scan(look, scopeStart, scopeEnd);
+        return found;
     }
 
-    /// <summary>A new phase may read annotations the last one made: what lookbehinds found before no longer holds.</summary>
-    public void ForgetLookbehinds() => _lookbehindEnds?.Clear();
+    /// <summary>A new phase may read annotations the last one made: what lookarounds found before no longer holds.</summary>
+    public void ForgetLookarounds() => _lookaroundScans?.Clear();
 
     /// <summary>Instructions executed by the VM: the matcher's cost, counted rather than timed.</summary>
     public long Steps { get; set; }

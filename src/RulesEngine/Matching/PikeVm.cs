@@ -301,21 +301,28 @@ internal sealed class PikeVm
         return false;
     }
 
-    /// <summary>Lookbehinds at most this long are tried from each start before the place; longer ones are scanned (see <see cref="EndsOfMatches"/>).</summary>
-    private const int ShortLookbehind = 8;
+    /// <summary>
+    /// Lookarounds at most this long are run from each place (a lookbehind from each start before
+    /// it); longer ones are decided for the whole scope by one scan (<see cref="EndsOfMatches"/>,
+    /// <see cref="StartsOfMatches"/>).
+    /// </summary>
+    public const int ShortLookaround = 8;
 
     private bool LookSucceeds(Lookaround look, int position, int scopeStart, int scopeEnd)
     {
         var vm = _nested ??= new PikeVm(_context);
         bool found;
-        if (look.Ahead)
+        if (look.Ahead && look.Reversed is not null)
+        {
+            found = _context.LookaroundScan(look, scopeStart, scopeEnd, vm.StartsOfMatches)[position - scopeStart];
+        }
+        else if (look.Ahead)
         {
             found = vm.Run(look.Program, position, scopeStart, scopeEnd, -1, out _) >= 0;
         }
-        else if (look.MaxLength > ShortLookbehind)
+        else if (look.MaxLength > ShortLookaround)
         {
-            var ends = _context.LookbehindEnds(look, scopeStart, scopeEnd, vm.EndsOfMatches);
-            found = ends[position - scopeStart];
+            found = _context.LookaroundScan(look, scopeStart, scopeEnd, vm.EndsOfMatches)[position - scopeStart];
         }
         else
         {
@@ -327,14 +334,86 @@ internal sealed class PikeVm
     }
 
     /// <summary>
+    /// Where in a scope a match of a lookahead can start: its reversed program run once from the
+    /// scope's end towards its start, adding a thread at every position, each test consuming the
+    /// token before. A match of the reversed program from the end down to a place is a match of the
+    /// lookahead from that place. Running `followed by (... up to 250 "c")` from every place cost
+    /// 375 steps a token.
+    /// </summary>
+    /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match starts there.</returns>
+    public bool[] StartsOfMatches(Lookaround look, int scopeStart, int scopeEnd)
+    {
+        var program = look.Reversed!;
+        var starts = new bool[scopeEnd - scopeStart + 1];
+        var code = program.Code;
+        var continuations = program.Continuations;
+        var tokens = _tokens;
+        var tests = _tests;
+        if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
+        if (_stack.Length < 2 * code.Length + 2) _stack = new Thread[2 * code.Length + 2];
+        var visited = _visited;
+        var stack = _stack;
+        var steps = 0L;
+        // Every test consumes one token, so threads move one place at a time: two lists, not a ring.
+        var (current, next) = (_pending[0], _pending[1]);
+        for (var position = scopeEnd; position >= scopeStart; position--)
+        {
+            current.Add(new Thread(0, NoSaves));
+            var stamp = ++_stamp;
+            for (var t = 0; t < current.Count; t++)
+            {
+                stack[0] = current[t];
+                var depth = 1;
+                while (depth > 0)
+                {
+                    var pc = stack[--depth].Pc;
+                    if (visited[pc] == stamp) continue;
+                    visited[pc] = stamp;
+                    steps++;
+                    ref readonly var instruction = ref code[pc];
+                    switch (instruction.Op)
+                    {
+                        case OpCode.Jump: stack[depth++] = new Thread(instruction.A, NoSaves); break;
+                        case OpCode.Split:
+                            stack[depth++] = new Thread(instruction.B, NoSaves);
+                            stack[depth++] = new Thread(instruction.A, NoSaves);
+                            break;
+                        case OpCode.Save: stack[depth++] = new Thread(pc + 1, NoSaves); break;
+                        case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
+                            if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd)) stack[depth++] = new Thread(pc + 1, NoSaves);
+                            break;
+                        case OpCode.Match: starts[position - scopeStart] = true; break;
+                        case OpCode.Test:
+                            if (position > scopeStart && tests[instruction.A].Matches(tokens[position - 1]))
+                                next.Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                        // Only a lexicon of single words is reversed: an entry is one token, as a test is.
+                        case OpCode.Lexicon:
+                            if (position > scopeStart && _context.Program.Lexicons[instruction.A].StartsWith(tokens[position - 1].NormId))
+                                next.Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                    }
+                }
+            }
+            current.Clear();
+            (current, next) = (next, current);
+        }
+        current.Clear();
+        next.Clear();
+        _context.Steps += steps;
+        return starts;
+    }
+
+    /// <summary>
     /// Where in a scope a match of <paramref name="program"/> can end, from any start: one pass
     /// that adds a thread at every position, so a lookbehind is decided for the whole scope in
     /// (scope length x program size) steps. Trying each of 250 starts before every place, as a
     /// short lookbehind is, cost 4,500 steps a token for `preceded by ("b" ... up to 250 "a")`.
     /// </summary>
     /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match ends there.</returns>
-    public bool[] EndsOfMatches(PatternProgram program, int scopeStart, int scopeEnd)
+    public bool[] EndsOfMatches(Lookaround look, int scopeStart, int scopeEnd)
     {
+        var program = look.Program;
         var ends = new bool[scopeEnd - scopeStart + 1];
         var code = program.Code;
         var continuations = program.Continuations;

@@ -99,6 +99,22 @@ public class PatternTests
     public void LongLookbehind_FindsWhatEndsRightBeforeThePlace(string pattern, string text, string expected) =>
         Assert.Equal(expected, Hits(pattern, text));
 
+    /// <summary>A lookahead longer than a few tokens is decided by one scan of the scope from its end: the same answers as running it from each place.</summary>
+    [Theory]
+    [InlineData("\"good\" followed by (... up to 20 \"progress\")", "good, and in 2008 the council made progress; good work", """{"hits":["good"]}""")]
+    [InlineData("\"good\" not followed by (... up to 20 \"progress\")", "good, and in 2008 the council made progress; good work", """{"hits":["good"]}""")]
+    [InlineData("\"good\" followed by (any{9} \"was made\")", "good a b c d e f g h i was made; good a b was made", """{"hits":["good"]}""")]
+    [InlineData("\"good\" followed by ((\"and\" | \"or\") ... up to 12 grade)", "good and in most respects outstanding; good or weak", """{"hits":["good","good"]}""")]
+    [InlineData("\"good\" followed by (... up to 12 \"the\" \"council's\" $)", "good work by the council's\nstaff; good for the council's staff", """{"hits":["good"]}""")]
+    public void LongLookahead_FindsWhatStartsRightAtThePlace(string pattern, string text, string expected) =>
+        Assert.Equal(expected, Rules.Json($"lexicon grade {{ outstanding\n good\n weak }}\nrule r\n  match ({pattern}) -> m\n  emit hits[] = text(m)", text));
+
+    [Fact]
+    public void LongLookahead_DoesNotSeePastTheEndOfItsScope() =>
+        Assert.Equal("""{"hits":["good"]}""",
+            Rules.Json("rule r\n  within sentence\n  match (\"good\" followed by (... up to 20 \"progress\")) -> m\n  emit hits[] = text(m)",
+                "It was good. Progress followed. It was good and made progress."));
+
     [Fact]
     public void LongLookbehind_DoesNotSeePastTheStartOfItsScope() =>
         Assert.Equal("""{"hits":["good"]}""",

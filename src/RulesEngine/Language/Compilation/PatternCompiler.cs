@@ -298,7 +298,9 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case LookaroundPattern look:
                     var (program, _) = compiler.Compile(look.Inner);
                     var maxLength = Math.Min(compiler._analysis.Length(look.Inner).Max ?? PikeVm.MaxMatchTokens, PikeVm.MaxMatchTokens);
-                    compiler.Lookarounds.Add(new Lookaround(program, look.Ahead, look.Negated, maxLength));
+                    var reversed = look.Ahead && maxLength > PikeVm.ShortLookaround && compiler.Reverse(look.Inner) is { } backwards
+                        ? compiler.Compile(backwards).Program : null;
+                    compiler.Lookarounds.Add(new Lookaround(program, look.Ahead, look.Negated, maxLength, reversed));
                     Add(new Instruction(OpCode.Look, compiler.Lookarounds.Count - 1));
                     break;
                 case CapturePattern capture:
@@ -370,4 +372,38 @@ internal sealed class PatternCompiler(SymbolTable symbols)
     }
 
     public SymbolTable Symbols => symbols;
+
+    /// <summary>
+    /// A pattern back to front: what it matches read from its last token to its first. Zero-width
+    /// parts (`^`, `$`, lookarounds) test the same place either way and stay as they are. Null
+    /// when a part cannot be read backwards: a lexicon with phrases of several words, an annotation.
+    /// </summary>
+    private Pattern? Reverse(Pattern pattern)
+    {
+        switch (pattern)
+        {
+            case LiteralPattern literal:
+                var tokens = PatternAnalysis.Tokenise(literal.Text);
+                return tokens.Count == 1 ? literal
+                    : new SequencePattern([.. tokens.Reverse().Select(t => (Pattern)new LiteralPattern(t.Text, literal.Exact, literal.Location))], literal.Location);
+            case ReferencePattern reference when symbols.Patterns.TryGetValue(reference.Name, out var named):
+                return Reverse(named.Pattern);
+            case ReferencePattern reference when symbols.Lexicons.TryGetValue(reference.Name, out var lexicon):
+                return symbols.PhrasesOf(lexicon).AllSingleWords ? reference : null;
+            case AnnotationPattern:
+                return null;
+            case SequencePattern sequence:
+                var items = sequence.Items.Reverse().Select(Reverse).ToList();
+                return items.Any(i => i is null) ? null : new SequencePattern([.. items!], sequence.Location);
+            case AlternationPattern alternation:
+                var alternatives = alternation.Alternatives.Select(Reverse).ToList();
+                return alternatives.Any(a => a is null) ? null : new AlternationPattern([.. alternatives!], alternation.Location);
+            case RepeatPattern repeat:
+                return Reverse(repeat.Inner) is { } inner ? repeat with { Inner = inner } : null;
+            case CapturePattern capture:
+                return Reverse(capture.Inner);
+            default:
+                return pattern;
+        }
+    }
 }
