@@ -334,87 +334,27 @@ internal sealed class PikeVm
     }
 
     /// <summary>
-    /// Where in a scope a match of a lookahead can start: its reversed program run once from the
-    /// scope's end towards its start, adding a thread at every position, each test consuming the
-    /// token before. A match of the reversed program from the end down to a place is a match of the
-    /// lookahead from that place. Running `followed by (... up to 250 "c")` from every place cost
-    /// 375 steps a token.
-    /// </summary>
-    /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match starts there.</returns>
-    public bool[] StartsOfMatches(Lookaround look, int scopeStart, int scopeEnd)
-    {
-        var program = look.Reversed!;
-        var starts = new bool[scopeEnd - scopeStart + 1];
-        var code = program.Code;
-        var continuations = program.Continuations;
-        var tokens = _tokens;
-        var tests = _tests;
-        if (_visited.Length < code.Length) _visited = new int[Math.Max(code.Length, _visited.Length * 2)];
-        if (_stack.Length < 2 * code.Length + 2) _stack = new Thread[2 * code.Length + 2];
-        var visited = _visited;
-        var stack = _stack;
-        var steps = 0L;
-        // Every test consumes one token, so threads move one place at a time: two lists, not a ring.
-        var (current, next) = (_pending[0], _pending[1]);
-        for (var position = scopeEnd; position >= scopeStart; position--)
-        {
-            current.Add(new Thread(0, NoSaves));
-            var stamp = ++_stamp;
-            for (var t = 0; t < current.Count; t++)
-            {
-                stack[0] = current[t];
-                var depth = 1;
-                while (depth > 0)
-                {
-                    var pc = stack[--depth].Pc;
-                    if (visited[pc] == stamp) continue;
-                    visited[pc] = stamp;
-                    steps++;
-                    ref readonly var instruction = ref code[pc];
-                    switch (instruction.Op)
-                    {
-                        case OpCode.Jump: stack[depth++] = new Thread(instruction.A, NoSaves); break;
-                        case OpCode.Split:
-                            stack[depth++] = new Thread(instruction.B, NoSaves);
-                            stack[depth++] = new Thread(instruction.A, NoSaves);
-                            break;
-                        case OpCode.Save: stack[depth++] = new Thread(pc + 1, NoSaves); break;
-                        case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
-                            if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd)) stack[depth++] = new Thread(pc + 1, NoSaves);
-                            break;
-                        case OpCode.Match: starts[position - scopeStart] = true; break;
-                        case OpCode.Test:
-                            if (position > scopeStart && tests[instruction.A].Matches(tokens[position - 1]))
-                                next.Add(new Thread(continuations[pc], NoSaves));
-                            break;
-                        // Only a lexicon of single words is reversed: an entry is one token, as a test is.
-                        case OpCode.Lexicon:
-                            if (position > scopeStart && _context.Program.Lexicons[instruction.A].StartsWith(tokens[position - 1].NormId))
-                                next.Add(new Thread(continuations[pc], NoSaves));
-                            break;
-                    }
-                }
-            }
-            current.Clear();
-            (current, next) = (next, current);
-        }
-        current.Clear();
-        next.Clear();
-        _context.Steps += steps;
-        return starts;
-    }
-
-    /// <summary>
-    /// Where in a scope a match of <paramref name="program"/> can end, from any start: one pass
-    /// that adds a thread at every position, so a lookbehind is decided for the whole scope in
-    /// (scope length x program size) steps. Trying each of 250 starts before every place, as a
-    /// short lookbehind is, cost 4,500 steps a token for `preceded by ("b" ... up to 250 "a")`.
+    /// Where in a scope a match of a long lookbehind can end, from any start: its pattern run once
+    /// from the scope's start, with a thread added at every position, so the lookbehind is decided
+    /// for the whole scope in (scope length x program size) steps. Trying each of 250 starts before
+    /// every place, as a short lookbehind is, cost 4,500 steps a token for `preceded by ("b" ... up to 250 "a")`.
     /// </summary>
     /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match ends there.</returns>
-    public bool[] EndsOfMatches(Lookaround look, int scopeStart, int scopeEnd)
+    public bool[] EndsOfMatches(Lookaround look, int scopeStart, int scopeEnd) => Scan(look.Program, scopeStart, scopeEnd, backward: false);
+
+    /// <summary>
+    /// Where in a scope a match of a long lookahead can start: its pattern compiled back to front,
+    /// run once from the scope's end towards its start, each test consuming the token before. A
+    /// match of the reversed pattern from the end down to a place is a match of the lookahead from
+    /// that place. Running `followed by (... up to 250 "c")` from every place cost 375 steps a token.
+    /// </summary>
+    /// <returns>Per position from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/> inclusive, whether a match starts there.</returns>
+    public bool[] StartsOfMatches(Lookaround look, int scopeStart, int scopeEnd) => Scan(look.Reversed!, scopeStart, scopeEnd, backward: true);
+
+    /// <summary>Runs a program across a whole scope from every position at once, forwards or backwards; marks where it reaches its match.</summary>
+    private bool[] Scan(PatternProgram program, int scopeStart, int scopeEnd, bool backward)
     {
-        var program = look.Program;
-        var ends = new bool[scopeEnd - scopeStart + 1];
+        var reached = new bool[scopeEnd - scopeStart + 1];
         var code = program.Code;
         var continuations = program.Continuations;
         var tokens = _tokens;
@@ -425,11 +365,15 @@ internal sealed class PikeVm
         var visited = _visited;
         var stack = _stack;
         var steps = 0L;
-        for (var position = scopeStart; position <= scopeEnd; position++)
+        var step = backward ? -1 : 1;
+        for (var position = backward ? scopeEnd : scopeStart; backward ? position >= scopeStart : position <= scopeEnd; position += step)
         {
             var threads = _pending[position % ring];
             threads.Add(new Thread(0, NoSaves));
             var stamp = ++_stamp;
+            // The token a test reads: the one at the place going forwards, the one before it going backwards.
+            var token = backward ? position - 1 : position;
+            var readable = backward ? position > scopeStart : position < scopeEnd;
             for (var t = 0; t < threads.Count; t++)
             {
                 stack[0] = threads[t];
@@ -452,16 +396,24 @@ internal sealed class PikeVm
                         case OpCode.LineStart or OpCode.LineEnd or OpCode.LookToken or OpCode.Look:
                             if (ZeroWidthHolds(instruction, position, scopeStart, scopeEnd)) stack[depth++] = new Thread(pc + 1, NoSaves);
                             break;
-                        case OpCode.Match: ends[position - scopeStart] = true; break;
+                        case OpCode.Match: reached[position - scopeStart] = true; break;
                         case OpCode.Test:
-                            if (position < scopeEnd && tests[instruction.A].Matches(tokens[position]))
-                                _pending[(position + 1) % ring].Add(new Thread(continuations[pc], NoSaves));
+                            if (readable && tests[instruction.A].Matches(tokens[token]))
+                                _pending[(position + step) % ring].Add(new Thread(continuations[pc], NoSaves));
+                            break;
+                        // Backwards, only a lexicon of single words is ever compiled: an entry is one token, as a test is.
+                        case OpCode.Lexicon when backward:
+                            if (readable && _context.Program.Lexicons[instruction.A].StartsWith(tokens[token].NormId))
+                                _pending[(position - 1) % ring].Add(new Thread(continuations[pc], NoSaves));
                             break;
                         case OpCode.Lexicon:
                             _lengths.Clear();
                             _context.Program.Lexicons[instruction.A].MatchAt(_context.Tokens, position, scopeEnd, _lengths);
-                            foreach (var length in _lengths) _pending[(position + length) % ring].Add(new Thread(continuations[pc], NoSaves));
+                            // An entry longer than any match could be would wrap round the ring onto a place already passed.
+                            foreach (var length in _lengths)
+                                if (length < ring - 1) _pending[(position + length) % ring].Add(new Thread(continuations[pc], NoSaves));
                             break;
+                        // Backwards, no annotation is ever compiled (a span is found by where it starts).
                         case OpCode.Annotation:
                             var spans = _context.Annotations.StartingAt(instruction.A, position);
                             for (var i = 0; i < spans.Count; i++)
@@ -473,10 +425,10 @@ internal sealed class PikeVm
             }
             threads.Clear();
         }
-        // Threads scheduled past the scope's end are dropped, so the lists are empty for the next run.
+        // Threads scheduled past the scope are dropped, so the lists are empty for the next run.
         foreach (var list in _pending) list.Clear();
         _context.Steps += steps;
-        return ends;
+        return reached;
     }
 
     // Into the letter's match buffers, not an array per match: the captures live as long as the
