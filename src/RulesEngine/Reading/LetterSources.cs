@@ -49,7 +49,7 @@ public static class LetterSources
             else if (Directory.Exists(input))
             {
                 // One walk of the folder, filtered by name: a walk per pattern read a 10,000-letter folder five times.
-                var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(Formats.LetterFormats.IsLetterFileName).Order(StringComparer.Ordinal).ToList();
+                var files = Files.FolderWalk.Files(input).Where(Formats.LetterFormats.IsLetterFileName).Order(StringComparer.Ordinal).ToList();
                 if (files.Count == 0) empty.Add(input);
                 AddUnder(input, files);
             }
@@ -159,7 +159,7 @@ public static class LetterSources
         if (recursive) root = root[..^2].TrimEnd('/', '\\');
         if (string.IsNullOrEmpty(root)) root = ".";
         if (!Directory.Exists(root)) return (root, []);
-        var files = Directory.EnumerateFiles(root, filePattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
+        var files = recursive ? Files.FolderWalk.Files(root, filePattern) : Directory.EnumerateFiles(root, filePattern);
         return (root, files.Select(f => root == "." && string.IsNullOrEmpty(directory) ? Path.GetFileName(f) : f).Order(StringComparer.Ordinal).ToList());
     }
 }

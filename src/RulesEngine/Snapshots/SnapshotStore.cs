@@ -76,7 +76,7 @@ public sealed class SnapshotStore(string directory, string extension = "json")
         var suffix = $".verified.{extension}";
         var names = current.ToHashSet(StringComparer.Ordinal);
         // Letters found in subfolders have ids with folders (`2009/derby`), and their snapshots mirror them.
-        return System.IO.Directory.EnumerateFiles(Directory, "*" + suffix, SearchOption.AllDirectories)
+        return Files.FolderWalk.Files(Directory, "*" + suffix)
             .Select(f => Path.GetRelativePath(Directory, f)[..^suffix.Length].Replace('\\', '/')).Where(n => !names.Contains(n)).Order(StringComparer.Ordinal);
     }
 

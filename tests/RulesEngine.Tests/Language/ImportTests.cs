@@ -68,6 +68,25 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void RuleFolder_WithALinkBackToItself_IsWalkedOnce()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_rules, "common", "loop"), _rules);
+        var compilation = CompileMain("import \"common/grades.rules\"\nrule r\n  match grade_word -> g\n  emit grade = value(g)\nexample r \"good\" expect grade = 3\n");
+        Assert.Empty(compilation.Errors);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Location.File.Contains("loop"));
+    }
+
+    [Fact]
+    public void RuleFileBehindALinkToOutside_IsNotAdvisedToBeImported()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "elsewhere"));
+        File.WriteAllText(Path.Combine(_root, "elsewhere", "plain.rules"), "lexicon secret { x }\n");
+        Directory.CreateSymbolicLink(Path.Combine(_rules, "linked"), Path.Combine(_root, "elsewhere"));
+        var compilation = CompileMain("rule r\n  match \"good\"\n  emit grade = 3\n");
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "RE3104" && d.Location.File.Contains("plain.rules"));
+    }
+
+    [Fact]
     public void RuleFileInTheFolder_ThatLinksOutside_IsRefusedNotRead()
     {
         File.CreateSymbolicLink(Path.Combine(_rules, "evil.rules"), Path.Combine(_root, "secret.rules"));

@@ -34,6 +34,22 @@ public sealed class LetterSourcesTests : IDisposable
         listing.Letters.ToDictionary(l => l.DisplayPath.Replace('\\', '/'), l => l.Name);
 
     [Fact]
+    public void Folder_WithALinkBackUpTheTree_IsWalkedOnce()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_root, "letters", "a", "up"), Path.Combine(_root, "letters"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "letters", "b-again"), Path.Combine(_root, "letters", "b"));
+        var listing = LetterSources.List(["letters"]);
+        Assert.Equal(["letters/a/letter.txt", "letters/b/letter.txt", "letters/top.txt", "letters/x.docx", "letters/x.pdf"], Ids(listing).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Glob_WithALinkBackUpTheTree_IsWalkedOnce()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_root, "letters", "a", "up"), Path.Combine(_root, "letters"));
+        Assert.Equal(3, LetterSources.List(["letters/**/*.txt"]).Letters.Count);
+    }
+
+    [Fact]
     public void Folder_LettersInSubfolders_AreNamedByTheirRelativePathsWithoutExtension()
     {
         var listing = LetterSources.List(["letters"]);

@@ -67,10 +67,11 @@ internal sealed class RuleSetLoader
     {
         var loaded = _loading.ToHashSet(StringComparer.Ordinal);
         var entry = entries.Count > 0 ? DisplayPath(Path.GetFullPath(entries[0])) : null;
-        foreach (var file in Directory.EnumerateFiles(_root, "*.rules", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Files.FolderWalk.Files(_root, "*.rules").Order(StringComparer.Ordinal))
         {
             var full = Path.GetFullPath(file);
-            if (loaded.Contains(full)) continue;
+            // A file reached through a link to outside cannot be imported: no advice to import it.
+            if (loaded.Contains(full) || !IsReallyInsideRoot(full)) continue;
             var display = DisplayPath(full);
             var import = Path.GetRelativePath(_root, full).Replace('\\', '/');
             _diagnostics.Add(new Diagnostic(DiagnosticCodes.FileNotLoaded, Severity.Warning, new SourceLocation(display, 0, 0),
@@ -139,7 +140,7 @@ internal sealed class RuleSetLoader
         }
         if (!File.Exists(target))
         {
-            var near = NameSuggester.Nearest(import.Path, Directory.EnumerateFiles(_root, "*.rules", SearchOption.AllDirectories)
+            var near = NameSuggester.Nearest(import.Path, Files.FolderWalk.Files(_root, "*.rules")
                 .Select(f => Path.GetRelativePath(Path.GetDirectoryName(importingFile)!, f)));
             _diagnostics.Add(new Diagnostic(DiagnosticCodes.ImportNotFound, Severity.Error, import.Location, $"imported file '{import.Path}' does not exist", near));
             return null;
