@@ -33,7 +33,7 @@ public static class ExampleRunner
             switch (expectation)
             {
                 case ExpectNothing when result.RuleHits.GetValueOrDefault(example.RuleName) > 0:
-                    problems.Add($"expected rule '{example.RuleName}' not to fire, but it fired {result.RuleHits[example.RuleName]} time(s): {JsonOutput.Serialize(result.Record, indented: false)}");
+                    problems.Add($"expected rule '{example.RuleName}' not to fire, but it fired {result.RuleHits[example.RuleName]} time(s): {Shown(result.Record)}");
                     break;
                 case ExpectAnnotation annotation:
                     var id = program.AnnotationNames.IndexOf(annotation.Name);
@@ -41,19 +41,31 @@ public static class ExampleRunner
                         .Select(a => ActionEvaluator.FromObject(a.Value)).ToList();
                     var wanted = ExpectedValue(annotation.Value);
                     if (!made.Any(m => Satisfies(m, wanted)))
-                        problems.Add($"@{annotation.Name}: expected a span annotated {wanted.ToJson()}, got [{string.Join(", ", made.Select(m => m.ToJson()))}]");
+                        problems.Add($"@{annotation.Name}: expected a span annotated {Shown(wanted)}, got {Shown(new ListValue([.. made]))}");
                     break;
                 case ExpectValue value:
                     var actual = ValuePaths.Resolve(result.Record, value.PathText);
                     var expected = ExpectedValue(value.Value);
-                    if (actual is null) problems.Add($"{value.PathText}: expected {expected.ToJson()}, but the rule gave no value there (record: {result.Record.ToJson()})");
-                    else if (!Satisfies(actual, expected)) problems.Add($"{value.PathText}: expected {expected.ToJson()}, got {actual.ToJson()}");
+                    if (actual is null) problems.Add($"{value.PathText}: expected {Shown(expected)}, but the rule gave no value there (record: {Shown(result.Record)})");
+                    else if (!Satisfies(actual, expected)) problems.Add($"{value.PathText}: expected {Shown(expected)}, got {Shown(actual)}");
                     break;
             }
         }
         var passed = problems.Count == 0;
         var status = example.IsTodo ? passed ? ExampleStatus.TodoNowPasses : ExampleStatus.Todo : passed ? ExampleStatus.Passed : ExampleStatus.Failed;
         return new ExampleResult(example, status, problems.ToImmutable());
+    }
+
+    /// <summary>The most of a value a failure shows: an example that matches 700,000 times would otherwise print megabytes.</summary>
+    private const int MaxShown = 300;
+
+    /// <summary>A value as JSON, cut after <see cref="MaxShown"/> characters with what was left out.</summary>
+    private static string Shown(Value value)
+    {
+        var json = value.ToJson();
+        if (json.Length <= MaxShown) return json;
+        var what = value is ListValue list ? $"{list.Items.Length:N0} items" : $"{json.Length:N0} characters";
+        return json[..MaxShown] + $"... ({what} in all)";
     }
 
     private static Value ExpectedValue(Expr expr) => expr switch

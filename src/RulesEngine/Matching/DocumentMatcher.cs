@@ -26,8 +26,11 @@ public static class DocumentMatcher
         var builder = new RecordBuilder();
         var hits = new long[program.Rules.Length];
         var vm = PikeVm.ForThread(context);
+        context.ExampleRule = onlyRule is null ? null : program.Rules.FirstOrDefault(r => r.Name == onlyRule);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
+            // An example's values come from its rule alone: phases after its rule's cannot change them.
+            if (context.ExampleRule is { } example && phase > example.Phase) break;
             context.ForgetLookarounds();
             var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
@@ -72,8 +75,16 @@ public static class DocumentMatcher
     {
         var matches = context.Buffers.PhaseMatches();
         var starts = context.Buffers.Starts;
-        foreach (var rule in context.Program.Phases[phaseIndex].Rules)
+        var example = context.ExampleRule;
+        // In an `all` phase no rule's matches touch another's, so an example runs its own rule there
+        // and, before it, only the rules that annotate (what it may read): a pack of 40,000 rules
+        // with an example each ran every rule for every example.
+        var rules = example is not null && example.Phase == phaseIndex && context.Program.Phases[phaseIndex].Mode == ConflictMode.All
+            ? [example] : context.Program.Phases[phaseIndex].Rules;
+        var annotatorsOnly = example is not null && phaseIndex < example.Phase && context.Program.Phases[phaseIndex].Mode == ConflictMode.All;
+        foreach (var rule in rules)
         {
+            if (annotatorsOnly && rule.Annotate is null) continue;
             // Rules whose first words are not in the letter cost one look-up each: this keeps
             // matching flat in the number of rules.
             if (!MayStart(context, rule)) continue;

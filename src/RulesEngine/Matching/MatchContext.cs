@@ -15,6 +15,9 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     public TokenList Tokens { get; } = document.Tokens;
     public AnnotationStore Annotations { get; } = new(program.AnnotationNames.Length);
 
+    /// <summary>The rule an example is run for (<c>test</c>), or null for a letter.</summary>
+    public CompiledRule? ExampleRule { get; set; }
+
     /// <summary>What `warn` rules said about this letter, in the order their matches were used.</summary>
     public List<string>? Warnings { get; set; }
 
