@@ -44,6 +44,11 @@ public static class LetterProcessor
         {
             return new LetterOutcome(source, null, $"{source.DisplayPath}: error: {e.Message}", loaded.Warnings);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            return new LetterOutcome(source, null,
+                $"{source.DisplayPath}: error: a rule's regex took more than {e.MatchTimeout.TotalSeconds:0} s on one token of {e.Input.Length:N0} characters; the letter was not matched", loaded.Warnings);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug in the engine must not cost the rest of the batch; say which letter and why.

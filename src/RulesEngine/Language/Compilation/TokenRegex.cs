@@ -8,6 +8,12 @@ namespace RulesEngine.Language.Compilation;
 /// </summary>
 internal static class TokenRegex
 {
+    /// <summary>
+    /// The engine does not backtrack, so a match is linear in the token; the timeout is a last
+    /// guard (a letter of one 4 MB "word"), reported as that letter's failure.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
     public static Regex Create(string source, bool ignoreCase) =>
-        new("^(?:" + source + ")$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None));
+        new("^(?:" + source + ")$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None), MatchTimeout);
 }
