@@ -32,7 +32,7 @@ public static class DocumentMatcher
             // An example's values come from its rule alone: phases after its rule's cannot change them.
             if (context.ExampleRule is { } example && phase > example.Phase) break;
             context.ForgetLookarounds();
-            var selected = Select(program.Phases[phase], FindMatches(context, vm, phase));
+            var selected = Select(context, program.Phases[phase], FindMatches(context, vm, phase));
             foreach (var match in selected)
             {
                 hits[match.Rule.Order]++;
@@ -276,8 +276,11 @@ public static class DocumentMatcher
         return matches;
     }
 
+    /// <summary>Up to this many matches in a phase, overlaps are found by comparing pairs.</summary>
+    private const int SmallPhase = 32;
+
     /// <summary>Settles overlaps by the phase's mode; the result is in document order, then rule order.</summary>
-    private static List<RuleMatch> Select(CompiledPhase phase, List<RuleMatch> matches)
+    private static List<RuleMatch> Select(MatchContext context, CompiledPhase phase, List<RuleMatch> matches)
     {
         if (phase.Mode == ConflictMode.Longest && matches.Count > 1)
         {
@@ -298,14 +301,19 @@ public static class DocumentMatcher
             // Which tokens a kept match covers: a match is tested against its own tokens (at most
             // 256), not against every match kept so far, which was quadratic when a rule matches at
             // every token of a long letter.
-            var covered = new BitArray(found.Max(m => m.End) + 1);
+            // A phase's few matches (the usual case) are compared with each other without the map.
+            var covered = found.Count > SmallPhase ? new BitArray(context.Tokens.Length + 1) : null;
             foreach (var index in byPreference)
             {
                 var match = found[index];
                 var overlaps = false;
-                for (var position = match.Start; position < match.End && !overlaps; position++) overlaps = covered[position];
+                if (covered is null)
+                    foreach (var kept in taken) overlaps |= kept.Start < match.End && match.Start < kept.End;
+                else
+                    for (var position = match.Start; position < match.End && !overlaps; position++) overlaps = covered[position];
                 if (overlaps) continue;
-                for (var position = match.Start; position < match.End; position++) covered[position] = true;
+                if (covered is not null)
+                    for (var position = match.Start; position < match.End; position++) covered[position] = true;
                 taken.Add(match);
             }
             matches = taken;

@@ -351,7 +351,7 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
         var span = text.AsSpan(from, end - from);
         if (!span.ContainsAny('*', '_')) return NoMarks;
         HashSet<int>? marks = null;
-        var openers = new List<(int Start, int Length)>();
+        List<(int Start, int Length)>? openers = null;
         // From one run to the next by a vectorised search: an HTML letter's paragraph is one long
         // line, walked a character at a time twice over (0.8% of a batch's samples).
         for (var found = span.IndexOfAny('*', '_'); found >= 0; found = NextMark(span, found))
@@ -364,7 +364,7 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
             var closes = !char.IsWhiteSpace(before) && !char.IsLetterOrDigit(after);
             var opens = !char.IsLetterOrDigit(before) && !char.IsWhiteSpace(after);
             var paired = false;
-            if (closes)
+            if (closes && openers is not null)
             {
                 var run = span.Slice(found, length);
                 for (var o = openers.Count - 1; o >= 0 && !paired; o--)
@@ -379,7 +379,7 @@ internal sealed partial class LineScanner(char[] text, TokenPool tokens)
                     paired = true;
                 }
             }
-            if (!paired && opens) openers.Add((i, length));
+            if (!paired && opens) (openers ??= []).Add((i, length));
             found += length - 1;
         }
         return marks ?? NoMarks;
