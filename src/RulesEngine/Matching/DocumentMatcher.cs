@@ -22,10 +22,24 @@ public static class DocumentMatcher
     internal static LetterResult Run(RuleProgram program, Document document, string? onlyRule, out long steps, out MatchContext finished)
     {
         var context = finished = new MatchContext(program, document);
+        var vm = PikeVm.ForThread(context);
+        try
+        {
+            return Match(program, document, onlyRule, context, vm, out steps);
+        }
+        catch
+        {
+            // A letter stopped part way (its step limit) gives the thread's storage back as a finished one does.
+            context.ReturnBuffers();
+            throw;
+        }
+    }
+
+    private static LetterResult Match(RuleProgram program, Document document, string? onlyRule, MatchContext context, PikeVm vm, out long steps)
+    {
         var evaluator = new ActionEvaluator(context);
         var builder = new RecordBuilder();
         var hits = new long[program.Rules.Length];
-        var vm = PikeVm.ForThread(context);
         context.ExampleRule = onlyRule is null ? null : program.Rules.FirstOrDefault(r => r.Name == onlyRule);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {

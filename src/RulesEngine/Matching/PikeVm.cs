@@ -61,6 +61,10 @@ internal sealed class PikeVm
         _context = letter;
         (_tokens, _tokenCount) = (letter.Tokens.Storage, letter.Tokens.Length);
         _tests = ImmutableCollectionsMarshal.AsArray(letter.Program.Tests)!;
+        // A run ends with its lists empty, but one stopped by an exception (a letter over its step
+        // limit, inside a lookaround) leaves threads of another program behind for the next letter.
+        // Clearing a list of structs without references is a store of its count.
+        foreach (var list in _pending) list.Clear();
         _nested?.Bind(letter);
     }
 
@@ -424,6 +428,7 @@ internal sealed class PikeVm
                 }
             }
             threads.Clear();
+            if (_context.Steps + steps > _context.StepLimit) throw new MatchBudgetExceededException(_context.StepLimit);
         }
         // Threads scheduled past the scope are dropped, so the lists are empty for the next run.
         foreach (var list in _pending) list.Clear();
