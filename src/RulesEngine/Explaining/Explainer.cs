@@ -39,7 +39,7 @@ public static class Explainer
             var evidence = result.Evidence.Where(e => ValuePaths.Covers(path, e.Key)).ToList();
             foreach (var (leaf, item) in evidence.Take(10))
             {
-                var rule = program.Rules.FirstOrDefault(r => r.Name == item.Rule);
+                var rule = program.RuleNamed(item.Rule);
                 text.Append(leaf == path ? "" : $"{leaf}:\n");
                 text.Append($"  made by rule '{item.Rule}' at {rule?.Location}\n");
                 text.Append($"  from the letter at line {item.Line}, column {item.Column}: \"{item.Text}\"\n");

@@ -29,7 +29,8 @@ public static class DocumentMatcher
         }
         catch
         {
-            // A letter stopped part way (its step limit) gives the thread's storage back as a finished one does.
+            // A letter stopped part way (its step limit) leaves the thread's VM and storage ready for the next.
+            vm.Abandon();
             context.ReturnBuffers();
             throw;
         }
@@ -40,7 +41,7 @@ public static class DocumentMatcher
         var evaluator = new ActionEvaluator(context);
         var builder = new RecordBuilder();
         var hits = new long[program.Rules.Length];
-        context.ExampleRule = onlyRule is null ? null : program.Rules.FirstOrDefault(r => r.Name == onlyRule);
+        context.ExampleRule = onlyRule is null ? null : program.RuleNamed(onlyRule);
         for (var phase = 0; phase < program.Phases.Length; phase++)
         {
             // An example's values come from its rule alone: phases after its rule's cannot change them.

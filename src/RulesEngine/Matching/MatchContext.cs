@@ -24,16 +24,10 @@ internal sealed class MatchContext(RuleProgram program, Document document)
     private Dictionary<(Lookaround Look, int Start, int End), bool[]>? _lookaroundScans;
 
     /// <summary>
-    /// Where a long lookaround holds in a scope, scanned once per scope and phase and kept for every
-    /// place asked about (see <see cref="PikeVm.EndsOfMatches"/> and <see cref="PikeVm.StartsOfMatches"/>).
+    /// Where each long lookaround holds in a scope, scanned once per scope and phase and kept for
+    /// every place asked about (see <see cref="PikeVm.EndsOfMatches"/> and <see cref="PikeVm.StartsOfMatches"/>).
     /// </summary>
-    public bool[] LookaroundScan(Lookaround look, int scopeStart, int scopeEnd, Func<Lookaround, int, int, bool[]> scan)
-    {
-        _lookaroundScans ??= [];
-        if (!_lookaroundScans.TryGetValue((look, scopeStart, scopeEnd), out var found))
-            _lookaroundScans[(look, scopeStart, scopeEnd)] = found = scan(look, scopeStart, scopeEnd);
-        return found;
-    }
+    public Dictionary<(Lookaround Look, int Start, int End), bool[]> LookaroundScans => _lookaroundScans ??= [];
 
     /// <summary>A new phase may read annotations the last one made: what lookarounds found before no longer holds.</summary>
     public void ForgetLookarounds() => _lookaroundScans?.Clear();

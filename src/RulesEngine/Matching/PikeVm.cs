@@ -61,11 +61,18 @@ internal sealed class PikeVm
         _context = letter;
         (_tokens, _tokenCount) = (letter.Tokens.Storage, letter.Tokens.Length);
         _tests = ImmutableCollectionsMarshal.AsArray(letter.Program.Tests)!;
-        // A run ends with its lists empty, but one stopped by an exception (a letter over its step
-        // limit, inside a lookaround) leaves threads of another program behind for the next letter.
-        // Clearing a list of structs without references is a store of its count.
-        foreach (var list in _pending) list.Clear();
         _nested?.Bind(letter);
+    }
+
+    /// <summary>
+    /// Empties what a run stopped part way left: a run ends with its lists empty, but one stopped by
+    /// an exception (a letter over its step limit, inside a lookaround) leaves threads of its
+    /// program behind, which the thread's next letter would run as its own.
+    /// </summary>
+    public void Abandon()
+    {
+        foreach (var list in _pending) list.Clear();
+        _nested?.Abandon();
     }
 
     // Buffers reused across runs: a letter starts thousands of runs, and most end at once.
@@ -316,17 +323,16 @@ internal sealed class PikeVm
     {
         var vm = _nested ??= new PikeVm(_context);
         bool found;
-        if (look.Ahead && look.Reversed is not null)
+        if (look.Reversed is not null || (!look.Ahead && look.MaxLength > ShortLookaround))
         {
-            found = _context.LookaroundScan(look, scopeStart, scopeEnd, vm.StartsOfMatches)[position - scopeStart];
+            var scans = _context.LookaroundScans;
+            if (!scans.TryGetValue((look, scopeStart, scopeEnd), out var holds))
+                scans[(look, scopeStart, scopeEnd)] = holds = look.Ahead ? vm.StartsOfMatches(look, scopeStart, scopeEnd) : vm.EndsOfMatches(look, scopeStart, scopeEnd);
+            found = holds[position - scopeStart];
         }
         else if (look.Ahead)
         {
             found = vm.Run(look.Program, position, scopeStart, scopeEnd, -1, out _) >= 0;
-        }
-        else if (look.MaxLength > ShortLookaround)
-        {
-            found = _context.LookaroundScan(look, scopeStart, scopeEnd, vm.EndsOfMatches)[position - scopeStart];
         }
         else
         {

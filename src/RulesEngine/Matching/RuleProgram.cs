@@ -41,6 +41,22 @@ public sealed class RuleProgram
     /// <summary>Each rule's <see cref="CompiledRule.Order"/>, the rules taken in ordinal order of their (distinct) names: per-rule counts become name-sorted maps without sorting per letter.</summary>
     internal ImmutableArray<int> RuleOrdersByName { get; }
 
+    /// <summary>The rule of that name, found by halving <see cref="RuleOrdersByName"/>; null when there is none.</summary>
+    internal CompiledRule? RuleNamed(string name)
+    {
+        int low = 0, high = RuleOrdersByName.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var rule = Rules[RuleOrdersByName[middle]];
+            var order = string.CompareOrdinal(rule.Name, name);
+            if (order == 0) return rule;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
+
     /// <summary>The rule model the program was compiled from (for examples, schema and explanations).</summary>
     public RuleSet Model { get; }
 

@@ -6,15 +6,18 @@ namespace RulesEngine.Tests.Batch;
 
 public class BatchSummaryTests
 {
+    /// <summary>The summary's text after the given letters (name, text) are run through the program.</summary>
+    private static string Summary(BatchSummary summary, RulesEngine.Matching.RuleProgram program, params (string Name, string Text)[] letters)
+    {
+        foreach (var (name, letter) in letters) summary.Add(LetterProcessor.Process(program, LetterSource.FromText(name, letter)));
+        return summary.Format();
+    }
+
     [Fact]
     public void ListsTheFirstLettersFields_CountsTheRest_AndTotalsEveryLettersHits()
     {
         var program = Rules.Compile("output { grade: text }\nrule r\n  match \"good\" -> g\n  emit grade = text(g)");
-        var summary = new BatchSummary(program, lettersShown: 2);
-        foreach (var (name, letter) in new[] { ("a", "good"), ("b", "bad"), ("c", "good"), ("d", "good") })
-            summary.Add(LetterProcessor.Process(program, LetterSource.FromText(name, letter)));
-
-        var text = summary.Format();
+        var text = Summary(new BatchSummary(program, lettersShown: 2), program, ("a", "good"), ("b", "bad"), ("c", "good"), ("d", "good"));
 
         Assert.Contains("4 letter(s) read, 4 processed, 0 failed", text);
         Assert.Contains("  a: 1 found; none missing", text);
@@ -45,10 +48,7 @@ public class BatchSummaryTests
               emit council = text(c)
             """);
         var summary = new BatchSummary(program);
-        foreach (var (name, letter) in new[] { ("r1", "rating good Derby"), ("r2", "rating Derby"), ("a1", "assessment Derby"), ("x", "nothing") })
-            summary.Add(LetterProcessor.Process(program, LetterSource.FromText(name, letter)));
-
-        var text = summary.Format();
+        var text = Summary(summary, program, ("r1", "rating good Derby"), ("r2", "rating Derby"), ("a1", "assessment Derby"), ("x", "nothing"));
 
         Assert.Contains("  r2: 2 found; missing rating\n", text);
         Assert.Contains("  a1: 2 found; missing outcomes\n", text);

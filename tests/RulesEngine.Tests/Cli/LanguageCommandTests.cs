@@ -12,9 +12,7 @@ public sealed class LanguageCommandTests : IDisposable
     [Fact]
     public void Check_OnABrokenRuleFile_PrintsFileLineColumnAndExitsOneWithoutAStackTrace()
     {
-        var rules = Path.Combine(_temp, "broken");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "broken.rules"), "lexicon grade_word { good => 3 }\nrule r\n  match grade_wrd -> g\n  emit g = value(g)\n");
+        RuleFolder.Write(_temp, "broken", ("broken.rules", "lexicon grade_word { good => 3 }\nrule r\n  match grade_wrd -> g\n  emit g = value(g)\n"));
         var outcome = CommandRunner.RunIn(_temp, null, "check", "broken");
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("broken.rules:3:9: error: unknown lexicon, pattern or token class 'grade_wrd' (did you mean 'grade_word'?) [RE2001]", outcome.Error);
@@ -42,9 +40,7 @@ public sealed class LanguageCommandTests : IDisposable
     [Fact]
     public void Test_WithAFailingExample_ShowsExpectedAndActualAndExitsOne()
     {
-        var rules = Path.Combine(_temp, "rules");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample r \"it is good\"\n  expect w = \"bad\"\n\ntodo example r \"it was good\"\n  expect w = \"good\"\n");
+        RuleFolder.Write(_temp, "rules", ("r.rules", "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample r \"it is good\"\n  expect w = \"bad\"\n\ntodo example r \"it was good\"\n  expect w = \"good\"\n"));
         var outcome = CommandRunner.RunIn(_temp, null, "test", "rules");
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("r.rules:5:1: FAIL example for rule 'r'", outcome.Output);
@@ -96,9 +92,7 @@ public sealed class LanguageCommandTests : IDisposable
     [Fact]
     public void Check_ARuleWithoutAnExample_WarnsAndTestCountsTodos()
     {
-        var rules = Path.Combine(_temp, "rules");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nrule s\n  match \"was\" word -> w\n  emit v = text(w)\n\ntodo example s \"it was good\"\n  expect v = \"bad\"\n");
+        RuleFolder.Write(_temp, "rules", ("r.rules", "rule r\n  match \"is\" word -> w\n  emit w = text(w)\n\nrule s\n  match \"was\" word -> w\n  emit v = text(w)\n\ntodo example s \"it was good\"\n  expect v = \"bad\"\n"));
         var check = CommandRunner.RunIn(_temp, null, "check", "rules");
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("r.rules:1:6: warning: rule 'r' has no example", check.Output + check.Error);
@@ -123,10 +117,7 @@ public sealed class LanguageCommandTests : IDisposable
     [Fact]
     public void CheckAndTest_OnOneRuleFile_ShowOnlyThatFilesDiagnosticsAndExamples()
     {
-        var rules = Path.Combine(_temp, "rules");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "a.rules"), "rule a\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample a \"it is good\"\n  expect w = \"good\"\n");
-        File.WriteAllText(Path.Combine(rules, "b.rules"), "rule b\n  match \"was\" word -> w\n  emit v = text(w)\n");
+        RuleFolder.Write(_temp, "rules", ("a.rules", "rule a\n  match \"is\" word -> w\n  emit w = text(w)\n\nexample a \"it is good\"\n  expect w = \"good\"\n"), ("b.rules", "rule b\n  match \"was\" word -> w\n  emit v = text(w)\n"));
         var check = CommandRunner.RunIn(_temp, null, "check", Path.Combine("rules", "a.rules"));
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("a.rules: 0 error(s), 0 warning(s)", check.Output);
@@ -178,9 +169,7 @@ public sealed class LanguageCommandTests : IDisposable
     [Fact]
     public void Run_WithAFreeSpacingRegex_IsADiagnosticNotAStackTrace()
     {
-        var rules = Path.Combine(_temp, "rules");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match /(?x)a#comment/ -> m\n  emit x = text(m)\n");
+        RuleFolder.Write(_temp, "rules", ("r.rules", "rule r\n  match /(?x)a#comment/ -> m\n  emit x = text(m)\n"));
         File.WriteAllText(Path.Combine(_temp, "l.txt"), "a b c");
         var outcome = CommandRunner.RunIn(_temp, null, "run", "l.txt");
         Assert.Equal(1, outcome.ExitCode);

@@ -266,9 +266,7 @@ public sealed class WorkflowCommandTests : IDisposable
     [Fact]
     public void Watch_RerunsWhenARuleFileChangesAndShowsWhatChanged()
     {
-        var rules = Path.Combine(_temp, "rules");
-        Directory.CreateDirectory(rules);
-        File.WriteAllText(Path.Combine(rules, "r.rules"), "rule r\n  match \"performs\" word -> w\n  emit w = text(w)\n");
+        var rules = RuleFolder.Write(_temp, "rules", ("r.rules", "rule r\n  match \"performs\" word -> w\n  emit w = text(w)\n"));
         var letters = Letters(("a.txt", "It performs well."));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _temp };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "RulesEngine.Cli.dll"), "watch", letters, "--rules", rules, "--max-runs", "2" })

@@ -19,22 +19,13 @@ public class ExampleRunnerTests
     [Fact]
     public void AnExample_ReadsAnnotationsOfEarlierPhases_AndIgnoresOtherRulesOfItsOwn()
     {
-        const string rules = """
-            phase values
-            phase extract
-            lexicon month { december => 12 }
-            rule date
-              phase values
-              match (number month /\d{4}/) -> d
-              annotate Date = date(d)
+        // Another rule of the example's phase, written after it; the example reads the date the earlier phase annotated.
+        const string rules = PhaseTests.DateAnnotatedInAnEarlierPhase + """
+
             rule other
               phase extract
               match "dated" -> d
               emit other = text(d)
-            rule dated
-              phase extract
-              match "dated" @Date -> d
-              emit date = value(d)
             example dated "This letter is dated 9 December 2009." expect date = "2009-12-09"
             """;
         var result = ExampleRunner.RunAll(Rules.Compile(rules)).Single();

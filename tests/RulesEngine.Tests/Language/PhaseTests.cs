@@ -5,24 +5,24 @@ namespace RulesEngine.Tests.Language;
 /// <summary>Cascaded phases, annotations, and the conflict modes that decide between overlapping matches.</summary>
 public class PhaseTests
 {
+    /// <summary>A date annotated in one phase and read in the next (also the setting of <see cref="ExampleRunnerTests"/>).</summary>
+    internal const string DateAnnotatedInAnEarlierPhase = """
+        phase values longest
+        phase extract
+        lexicon month { december => 12 }
+        rule date
+          phase values
+          match (number month /\d{4}/) -> d
+          annotate Date = date(d)
+        rule dated
+          phase extract
+          match "dated" @Date -> d
+          emit date = value(d)
+        """;
+
     [Fact]
-    public void Annotation_FromAnEarlierPhase_IsMatchedByALaterOne()
-    {
-        const string rules = """
-            phase values longest
-            phase extract
-            lexicon month { december => 12 }
-            rule date
-              phase values
-              match (number month /\d{4}/) -> d
-              annotate Date = date(d)
-            rule dated
-              phase extract
-              match "dated" @Date -> d
-              emit date = value(d)
-            """;
-        Assert.Equal("""{"date":"2009-12-09"}""", Rules.Json(rules, "This letter is dated 9 December 2009."));
-    }
+    public void Annotation_FromAnEarlierPhase_IsMatchedByALaterOne() =>
+        Assert.Equal("""{"date":"2009-12-09"}""", Rules.Json(DateAnnotatedInAnEarlierPhase, "This letter is dated 9 December 2009."));
 
     /// <summary>An annotation as long as a match can be (here 200 tokens) is matched whole by `@Name` and seen whole by lookarounds.</summary>
     [Theory]

@@ -112,6 +112,10 @@ internal sealed class PatternAnalysis(SymbolTable symbols)
         return types.Count == 1 ? new ValueType(types[0]) : types.All(t => t is "int" or "number") ? ValueType.Number : ValueType.Any;
     }
 
+    /// <summary>A case-insensitive literal of one word: alternatives of these compile to one set test.</summary>
+    public static bool IsPlainWord(Pattern pattern) =>
+        pattern is LiteralPattern { Exact: false } literal && Tokenise(literal.Text).Count == 1;
+
     /// <summary>Whether a pattern tests exactly one token (what `!` may negate).</summary>
     public bool IsSingleTokenTest(Pattern pattern) => pattern switch
     {

@@ -84,7 +84,7 @@ internal sealed class PatternBudget
                 return (named.Size, named.Depth + 1);
             case SequencePattern sequence:
                 return Combine(sequence.Items, extra: 0);
-            case AlternationPattern alternation when alternation.Alternatives.All(IsPlainWord):
+            case AlternationPattern alternation when alternation.Alternatives.All(PatternAnalysis.IsPlainWord):
                 return (1, 2);
             case AlternationPattern alternation:
                 return Combine(alternation.Alternatives, extra: 2L * (alternation.Alternatives.Length - 1));
@@ -230,9 +230,6 @@ internal sealed class PatternBudget
         }
         return (size, depth + 1);
     }
-
-    private static bool IsPlainWord(Pattern pattern) =>
-        pattern is LiteralPattern { Exact: false } literal && PatternAnalysis.Tokenise(literal.Text).Count == 1;
 
     private static long Add(long a, long b) => Math.Min(Saturated, a + b);
 

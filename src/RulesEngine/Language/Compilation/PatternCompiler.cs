@@ -274,7 +274,7 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                 case SequencePattern sequence:
                     foreach (var item in sequence.Items) Emit(item);
                     break;
-                case AlternationPattern alternation when alternation.Alternatives.All(IsPlainWord):
+                case AlternationPattern alternation when alternation.Alternatives.All(PatternAnalysis.IsPlainWord):
                     // `("is" | "are")`: one set test, not a split per word; it is also one
                     // required word set where the words alone would each be optional.
                     Add(new Instruction(OpCode.Test, compiler.Intern(compiler.SingleTokenTest(alternation))));
@@ -311,9 +311,6 @@ internal sealed class PatternCompiler(SymbolTable symbols)
                     break;
             }
         }
-
-        private static bool IsPlainWord(Pattern pattern) =>
-            pattern is LiteralPattern { Exact: false } literal && PatternAnalysis.Tokenise(literal.Text).Count == 1;
 
         private int SlotFor(CapturePattern capture)
         {
