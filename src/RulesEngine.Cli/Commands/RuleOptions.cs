@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RulesEngine.Language.Compilation;
+using RulesEngine.Diagnostics;
 
 namespace RulesEngine.Cli.Commands;
 
@@ -66,6 +67,16 @@ internal static class RuleOptions
         if (!Directory.Exists(given) && positional is null && option is null)
         {
             error.WriteLine("rulesengine: error: no rules/ folder here; run from a project with rules/, or name the folder: rulesengine check path/to/rules");
+            return null;
+        }
+        if (!Directory.Exists(given) && given.EndsWith(".rules", StringComparison.OrdinalIgnoreCase))
+        {
+            // A misspelt file is named as a file, with the nearest one beside it, not as a missing folder.
+            var beside = Path.GetDirectoryName(given) is { Length: > 0 } parent ? parent : ".";
+            var near = Directory.Exists(beside)
+                ? NameSuggester.Nearest(Path.GetFileName(given), Directory.GetFiles(beside, "*.rules").Select(Path.GetFileName).OfType<string>())
+                : null;
+            error.WriteLine($"rulesengine: error: no such rule file: {given}" + (near is null ? "" : $" (did you mean {Path.Combine(beside, near)}?)"));
             return null;
         }
         return new Target(given, null);

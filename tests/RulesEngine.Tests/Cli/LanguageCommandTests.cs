@@ -20,6 +20,16 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.DoesNotContain("   at ", outcome.Error);
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("test")]
+    public void AMisspeltRuleFile_IsNamedAsAFileWithTheNearestOne(string command)
+    {
+        var outcome = CommandRunner.Run(command, Path.Combine("rules", "letters", "ratng.rules"));
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"rulesengine: error: no such rule file: {Path.Combine("rules", "letters", "ratng.rules")} (did you mean {Path.Combine("rules", "letters", "rating.rules")}?)", outcome.Error.Trim());
+    }
+
     [Fact]
     public void Check_OnTheRulePack_ExitsZero()
     {
